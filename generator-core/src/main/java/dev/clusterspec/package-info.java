@@ -1,0 +1,2 @@
+/** clusterspec: compiles one typed cluster spec into every artifact a Talos cluster on Proxmox/OCI needs. */
+package dev.clusterspec;
