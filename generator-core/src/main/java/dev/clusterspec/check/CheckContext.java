@@ -1,0 +1,41 @@
+package dev.clusterspec.check;
+
+import dev.clusterspec.check.Diagnostic.Severity;
+import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.load.SourceMap;
+import dev.clusterspec.spec.ClusterSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a check sees: the spec, where its values were written, and where findings go. */
+public final class CheckContext {
+
+    private final LoadedSpec loaded;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    public CheckContext(LoadedSpec loaded) {
+        this.loaded = loaded;
+    }
+
+    public ClusterSpec spec() {
+        return loaded.spec();
+    }
+
+    public void error(String pointer, String message) {
+        add(Severity.ERROR, pointer, message);
+    }
+
+    public void warning(String pointer, String message) {
+        add(Severity.WARNING, pointer, message);
+    }
+
+    private void add(Severity severity, String pointer, String message) {
+        SourceMap map = loaded.sourceMap();
+        SourceMap.Position at = map.valueAt(pointer);
+        diagnostics.add(new Diagnostic(severity, map.file(), at.line(), at.column(), pointer, message));
+    }
+
+    List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.clusterspec.check;
+
+import dev.clusterspec.spec.ClusterSpec;
+import dev.clusterspec.spec.Oci.ReservedIp;
+import dev.clusterspec.spec.ServiceSpec;
+import dev.clusterspec.spec.ServiceSpec.Exposure;
+import dev.clusterspec.spec.TierQuota;
+import dev.clusterspec.spec.Topology;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The spec fits the OCI tier's quotas, and each reserved IP is attached to exactly one thing. */
+final class OciTierCheck implements SpecCheck {
+
+    @Override
+    public void check(CheckContext context) {
+        ClusterSpec spec = context.spec();
+        TierQuota quota = TierQuota.of(spec.oci().tier());
+        List<ReservedIp> reserved = spec.oci().reservedIps();
+        if (reserved.size() > quota.reservedPublicIpv4()) {
+            context.error("/oci/reservedIps/" + quota.reservedPublicIpv4(), "the " + spec.oci().tier().id() + " tier allows "
+                    + quota.reservedPublicIpv4() + " reserved public IPv4 address(es), the spec has " + reserved.size() + ". "
+                    + quota.note() + " Give the bastion an ephemeral public IP (leave out bastion.reservedIp) or use tier: paid.");
+        }
+        Map<String, List<String>> users = attachments(spec);
+        for (int i = 0; i < reserved.size(); i++) {
+            List<String> attached = users.getOrDefault(reserved.get(i).name(), List.of());
+            String at = "/oci/reservedIps/" + i;
+            if (attached.isEmpty()) {
+                context.error(at, "reserved IP '" + reserved.get(i).name() + "' is attached to nothing; attach it (bastion.reservedIp, "
+                        + (spec.topology() == Topology.NESTED ? "a Proxmox host's ingressFor" : "a public service")
+                        + ") or remove it: it counts against the quota");
+            } else if (attached.size() > 1) {
+                context.error(at, "reserved IP '" + reserved.get(i).name() + "' is attached to " + String.join(" and ", attached)
+                        + "; a reserved IP belongs to exactly one VNIC or load balancer");
+            }
+        }
+        checkPublicServices(context, spec, quota);
+    }
+
+    /** What each reserved IP is attached to: the bastion, a host's ingress, or (direct) a service's LB. */
+    private static Map<String, List<String>> attachments(ClusterSpec spec) {
+        Map<String, List<String>> users = new LinkedHashMap<>();
+        spec.bastionIfAny().flatMap(b -> b.reservedIpName())
+                .ifPresent(n -> users.computeIfAbsent(n, k -> new ArrayList<>()).add("the bastion"));
+        if (spec.topology() == Topology.NESTED) {
+            spec.proxmoxIfAny().ifPresent(p -> p.hosts().forEach(h -> h.ingressReservedIp()
+                    .ifPresent(n -> users.computeIfAbsent(n, k -> new ArrayList<>()).add("host " + h.name()))));
+        } else {
+            spec.services().stream().filter(s -> s.exposure() == Exposure.PUBLIC && s.reservedIp() != null)
+                    .forEach(s -> users.computeIfAbsent(s.reservedIp(), k -> new ArrayList<>()).add("service " + s.name()));
+        }
+        return users;
+    }
+
+    private static void checkPublicServices(CheckContext context, ClusterSpec spec, TierQuota quota) {
+        Map<String, String> portsInUse = new HashMap<>();
+        int loadBalancers = 0;
+        for (int i = 0; i < spec.services().size(); i++) {
+            ServiceSpec service = spec.services().get(i);
+            if (service.exposure() != Exposure.PUBLIC || service.reservedIp() == null) {
+                continue;
+            }
+            String at = "/services/" + i;
+            loadBalancers++;
+            if (spec.topology() == Topology.NESTED) {
+                boolean onHost = spec.proxmoxIfAny().map(p -> p.hosts().stream()
+                        .anyMatch(h -> service.reservedIp().equals(h.ingressFor()))).orElse(false);
+                boolean known = spec.oci().reservedIp(service.reservedIp()).isPresent();
+                if (known && !onHost) {
+                    context.error(at + "/reservedIp", "public service " + service.name() + " uses reserved IP '" + service.reservedIp()
+                            + "', but no Proxmox host receives it; set ingressFor: " + service.reservedIp() + " on the host that DNATs it");
+                }
+            }
+            for (ServiceSpec.Port port : service.ports()) {
+                String key = service.reservedIp() + "/" + port.protocol() + "/" + port.port();
+                String other = portsInUse.putIfAbsent(key, service.name());
+                if (other != null) {
+                    context.error(at + "/ports", "port " + port.protocol() + "/" + port.port() + " of reserved IP '" + service.reservedIp()
+                            + "' is already taken by service " + other);
+                }
+            }
+        }
+        boolean ccmMakesLoadBalancers = spec.topology() == Topology.DIRECT && spec.addons().ociCcm().enabled();
+        int allowed = quota.flexibleLoadBalancers() + quota.networkLoadBalancers();
+        if (ccmMakesLoadBalancers && loadBalancers > allowed) {
+            context.error("/services", loadBalancers + " public services would each create an OCI load balancer; the "
+                    + spec.oci().tier().id() + " tier has " + quota.flexibleLoadBalancers() + " flexible LB ("
+                    + quota.flexibleLoadBalancerMbps() + " Mbps) and " + quota.networkLoadBalancers() + " NLB");
+        }
+    }
+}

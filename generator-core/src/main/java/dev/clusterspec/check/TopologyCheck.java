@@ -1,0 +1,32 @@
+package dev.clusterspec.check;
+
+import dev.clusterspec.spec.Addons.OciCcm;
+import dev.clusterspec.spec.ClusterSpec;
+import dev.clusterspec.spec.Topology;
+
+/** Rules where the seed document's drawing does not match how OCI and Proxmox really behave. */
+final class TopologyCheck implements SpecCheck {
+
+    @Override
+    public void check(CheckContext context) {
+        ClusterSpec spec = context.spec();
+        OciCcm ccm = spec.addons().ociCcm();
+        if (spec.topology() == Topology.NESTED) {
+            if (ccm.enabled() && ccm.mode() == OciCcm.Mode.FULL) {
+                context.error("/addons/ociCcm", "the OCI cloud-controller-manager cannot run in full mode with topology nested: its node"
+                        + " controller maps each node to an OCI instance, but Talos VMs on Proxmox are not instances, so nodes stay"
+                        + " tainted 'uninitialized' and may be deleted. Use mode: service-controller-only (--controllers=service),"
+                        + " or turn it off and expose public services through the host DNAT of the reserved IP");
+            }
+            context.warning("/topology", "topology nested on OCI Ampere (A1): A1 shapes very likely do not offer nested KVM, so"
+                    + " Proxmox may run the Talos VMs fully emulated and slow; check /dev/kvm on a host before relying on it");
+        } else {
+            if (spec.proxmox() != null) {
+                context.warning("/proxmox", "topology direct runs Talos on OCI instances; the proxmox section is ignored");
+            }
+            if (ccm.enabled() && ccm.mode() == OciCcm.Mode.SERVICE_CONTROLLER_ONLY) {
+                context.warning("/addons/ociCcm/mode", "with topology direct the CCM can run all controllers (mode: full)");
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.clusterspec.load;
+
+import com.networknt.schema.Error;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a schema finding into a sentence that says what is wrong and what to write instead. Values
+ * are echoed only where they cannot be secrets: a rejected secret reference is never repeated.
+ */
+final class SchemaMessages {
+
+    private SchemaMessages() {}
+
+    static String describe(Error error, String pointer) {
+        JsonNode schemaTree = SpecSchema.get().tree();
+        String schemaPath = SpecSchema.pointer(error.getSchemaLocation().getFragment());
+        JsonNode value = error.getInstanceNode();
+        String field = pointer.isEmpty() ? "the spec" : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "'";
+        return switch (error.getKeyword()) {
+            case "required" -> "missing required field '" + error.getProperty() + "'" + where(pointer);
+            case "additionalProperties" -> unknownField(error.getProperty(), schemaTree.at(parent(schemaPath)).get("properties"), pointer);
+            case "enum" -> field + " must be one of " + list(error.getSchemaNode()) + shown(value);
+            case "const" -> field + " must be " + error.getSchemaNode() + shown(value);
+            case "type" -> field + " must be " + article(error.getSchemaNode().asString()) + ", not " + kind(value);
+            case "pattern" -> pattern(field, schemaPath, value);
+            case "minimum", "maximum" -> field + " must be " + ("minimum".equals(error.getKeyword()) ? "at least " : "at most ")
+                    + error.getSchemaNode() + shown(value);
+            case "minItems" -> field + " needs at least " + error.getSchemaNode() + " item(s)";
+            case "minLength" -> field + " must not be empty";
+            case "minProperties" -> field + " must name at least one of " + list(namesOf(schemaTree.at(parent(schemaPath)).get("properties")));
+            case "oneOf" -> field + " must be a port number (e.g. 443) or a mapping {port, targetPort, protocol}";
+            default -> field + ": " + error.getMessage();
+        };
+    }
+
+    private static String pattern(String field, String schemaPath, JsonNode value) {
+        if (schemaPath.contains("/$defs/secretRef")) {
+            return field + " must be a secret reference, ${env:NAME} or ${file:path}; secrets are never written in the spec";
+        }
+        if (schemaPath.contains("/$defs/ipv4")) {
+            return field + " must be an IPv4 address like 10.0.0.11" + shown(value);
+        }
+        if (schemaPath.contains("/$defs/cidr")) {
+            return field + " must be an IPv4 CIDR like 10.0.0.0/24" + shown(value);
+        }
+        if (schemaPath.contains("/$defs/dnsLabel")) {
+            return field + " must be a DNS label: lowercase letters, digits and '-', at most 63, starting and ending with a letter or digit" + shown(value);
+        }
+        String regex = SpecSchema.get().tree().at(schemaPath).asString("");
+        return field + " must match " + regex + shown(value);
+    }
+
+    private static String unknownField(String name, JsonNode properties, String pointer) {
+        List<String> allowed = namesOf(properties);
+        String suggestion = allowed.stream()
+                .min(Comparator.comparingInt(candidate -> distance(candidate.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))))
+                .filter(best -> distance(best.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 3))
+                .map(best -> "; did you mean '" + best + "'?")
+                .orElse("; allowed here: " + String.join(", ", allowed));
+        return "unknown field '" + name + "'" + where(pointer) + suggestion;
+    }
+
+    private static List<String> namesOf(JsonNode properties) {
+        List<String> names = new ArrayList<>();
+        if (properties != null) {
+            properties.propertyNames().forEach(names::add);
+        }
+        return names;
+    }
+
+    private static String where(String pointer) {
+        return pointer.isEmpty() ? "" : " in " + pointer;
+    }
+
+    private static String shown(JsonNode value) {
+        if (value == null || value.isContainer()) {
+            return "";
+        }
+        String text = value.isString() ? value.asString() : value.toString();
+        return text.length() > 60 ? "" : ", not '" + text + "'";
+    }
+
+    private static String list(JsonNode values) {
+        List<String> items = new ArrayList<>();
+        values.forEach(v -> items.add(v.isString() ? v.asString() : v.toString()));
+        return list(items);
+    }
+
+    private static String list(List<String> items) {
+        return String.join(", ", items);
+    }
+
+    private static String kind(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "empty";
+        }
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isBoolean()) {
+            return "true/false";
+        }
+        if (value.isNumber()) {
+            return "a number";
+        }
+        return "text";
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "object" -> "a mapping";
+            case "array" -> "a list";
+            case "integer" -> "a whole number";
+            case "boolean" -> "true or false";
+            case "string" -> "text";
+            default -> type;
+        };
+    }
+
+    private static String parent(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        return slash <= 0 ? "" : pointer.substring(0, slash);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

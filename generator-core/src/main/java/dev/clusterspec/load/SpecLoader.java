@@ -1,0 +1,97 @@
+package dev.clusterspec.load;
+
+import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.check.Diagnostic.Severity;
+import dev.clusterspec.check.SpecProblemsException;
+import dev.clusterspec.spec.ClusterSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads {@code cluster.yaml}: YAML with limits, then the schema (all shape errors at once), then the
+ * schema's defaults, then binding to the typed model. Semantic rules are the checker's job.
+ */
+public final class SpecLoader {
+
+    private static final JsonMapper BINDER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .build();
+
+    private final YamlLimits limits;
+
+    public SpecLoader() {
+        this(YamlLimits.SPEC);
+    }
+
+    public SpecLoader(YamlLimits limits) {
+        this.limits = limits;
+    }
+
+    public LoadedSpec load(Path file) {
+        String name = file.toString();
+        byte[] bytes = readBounded(file, name);
+        SafeYamlReader.Document document;
+        try {
+            document = new SafeYamlReader(limits).read(name, bytes);
+        } catch (SpecReadException e) {
+            throw new SpecProblemsException(List.of(e.diagnostic()));
+        }
+        List<Diagnostic> shapeErrors = SpecSchema.get().validate(document.root(), document.sourceMap());
+        if (!shapeErrors.isEmpty()) {
+            throw new SpecProblemsException(shapeErrors);
+        }
+        JsonNode tree = document.root();
+        new SchemaDefaults(SpecSchema.get().tree()).apply(tree);
+        return new LoadedSpec(bind(tree, name), file, sha256(bytes), document.sourceMap());
+    }
+
+    private byte[] readBounded(Path file, String name) {
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw problem(name, "the file is " + size + " bytes; a cluster spec may be at most "
+                        + limits.maxBytes() + " bytes. Is this the right file?");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw problem(name, "no such file; point cluster.spec at your cluster.yaml");
+        } catch (IOException e) {
+            throw problem(name, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static ClusterSpec bind(JsonNode tree, String name) {
+        try {
+            return BINDER.treeToValue(tree, ClusterSpec.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            // the schema accepted the tree, so this is a gap between schema and model: our bug
+            throw new IllegalStateException("the spec passed the schema but could not be bound (" + name
+                    + "); please report this: " + e.getMessage(), e);
+        }
+    }
+
+    private static SpecProblemsException problem(String file, String message) {
+        return new SpecProblemsException(List.of(new Diagnostic(Severity.ERROR, file, 1, 1, "", message)));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.clusterspec.load;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.check.Diagnostic.Severity;
+import dev.clusterspec.load.SourceMap.Position;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The published JSON Schema of {@code cluster.yaml} (Draft 2020-12): checks the shape of a spec
+ * tree and turns the validator's findings into located diagnostics a person can act on.
+ */
+public final class SpecSchema {
+
+    public static final String RESOURCE = "/clusterspec/schemas/cluster-spec.schema.json";
+
+    private static final SpecSchema INSTANCE = new SpecSchema();
+
+    private final JsonNode schemaTree;
+    private final Schema schema;
+
+    private SpecSchema() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        try (InputStream in = SpecSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled schema " + RESOURCE + " is missing from the classpath");
+            }
+            this.schema = registry.getSchema(in, InputFormat.JSON);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.schema.initializeValidators();
+        this.schemaTree = schema.getSchemaNode();
+    }
+
+    public static SpecSchema get() {
+        return INSTANCE;
+    }
+
+    public JsonNode tree() {
+        return schemaTree;
+    }
+
+    public List<Diagnostic> validate(JsonNode spec, SourceMap sourceMap) {
+        List<Error> errors = schema.validate(spec);
+        Set<String> seen = new LinkedHashSet<>();
+        List<Diagnostic> out = new ArrayList<>();
+        for (Error error : errors) {
+            if (isNoiseBeside(error, errors)) {
+                continue;
+            }
+            String pointer = pointer(error.getInstanceLocation());
+            String message = SchemaMessages.describe(error, pointer);
+            boolean atKey = "additionalProperties".equals(error.getKeyword());
+            String target = atKey ? SourceMap.child(pointer, error.getProperty()) : pointer;
+            Position at = atKey ? sourceMap.keyAt(target) : sourceMap.valueAt(target);
+            if (seen.add(target + "\u0000" + message)) {
+                out.add(new Diagnostic(Severity.ERROR, sourceMap.file(), at.line(), at.column(), target, message));
+            }
+        }
+        out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        return out;
+    }
+
+    /**
+     * A failed {@code oneOf} is reported once, as itself: the branch errors under it would only say
+     * which of the alternatives did not match.
+     */
+    private static boolean isNoiseBeside(Error error, List<Error> all) {
+        if ("oneOf".equals(error.getKeyword())) {
+            return false;
+        }
+        String evaluation = error.getEvaluationPath().toString();
+        for (Error other : all) {
+            if (other != error && "oneOf".equals(other.getKeyword())
+                    && evaluation.startsWith(other.getEvaluationPath().toString())
+                    && other.getInstanceLocation().equals(error.getInstanceLocation())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String pointer(NodePath path) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            sb.append('/').append(String.valueOf(element).replace("~", "~0").replace("/", "~1"));
+        }
+        return sb.toString();
+    }
+
+}

@@ -1,0 +1,37 @@
+package dev.clusterspec.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clusterspec.Examples;
+import dev.clusterspec.spec.ClusterSpec;
+import dev.clusterspec.spec.Node;
+import dev.clusterspec.spec.Topology;
+import org.junit.jupiter.api.Test;
+
+class ExampleSpecsTest {
+
+    @Test
+    void theSeedClusterValidatesWithTheNestedVirtualisationWarningOnly() {
+        SpecValidator.Validated result = new SpecValidator().validate(Examples.spec("oci-free-tier"));
+        ClusterSpec spec = result.loaded().spec();
+
+        assertThat(spec.name()).isEqualTo("oci-home");
+        assertThat(spec.topology()).isEqualTo(Topology.NESTED);
+        assertThat(spec.controlPlanes()).hasSize(3);
+        assertThat(spec.workers()).extracting(Node::name).containsExactly("w-1", "w-2", "w-3");
+        assertThat(spec.nodes().get(0).installDisk()).as("schema default").isEqualTo("/dev/sda");
+        assertThat(spec.nodes().get(0).iface()).as("schema default").isEqualTo("ens18");
+        assertThat(spec.network().nameservers()).as("schema default").isNotEmpty();
+        assertThat(spec.services().get(0).ports().get(0).targetPort()).isEqualTo(443);
+        assertThat(spec.services().get(0).selector()).containsEntry("app", "public-web");
+        assertThat(result.warnings()).extracting(Diagnostic::pointer).containsExactly("/topology");
+        assertThat(result.warnings().get(0).toString()).contains("cluster.yaml:").contains("nested KVM");
+    }
+
+    @Test
+    void theMinimalClusterValidates() {
+        SpecValidator.Validated result = new SpecValidator().validate(Examples.spec("minimal"));
+        assertThat(result.loaded().spec().nodes()).hasSize(1);
+        assertThat(result.loaded().sha256()).hasSize(64);
+    }
+}
