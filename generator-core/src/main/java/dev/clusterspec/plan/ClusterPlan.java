@@ -1,0 +1,175 @@
+package dev.clusterspec.plan;
+
+import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.spec.Cidr;
+import dev.clusterspec.spec.ClusterSpec;
+import dev.clusterspec.spec.Ip;
+import dev.clusterspec.spec.ManifestRepo;
+import dev.clusterspec.spec.Network.LoadBalancerPool;
+import dev.clusterspec.spec.Node;
+import dev.clusterspec.spec.Proxmox.Host;
+import dev.clusterspec.spec.ServiceSpec;
+import dev.clusterspec.spec.ServiceSpec.Exposure;
+import dev.clusterspec.spec.Topology;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The facts every emitter shares, derived once from a validated spec: endpoints, certificate
+ * names, LoadBalancer addresses of public services, who the administrators are. Emitters read the
+ * plan; they do not derive these again.
+ */
+public final class ClusterPlan {
+
+    private final ClusterSpec spec;
+    private final String specSha256;
+    private final List<PublicExposure> publicExposures;
+    private final List<String> certSans;
+
+    private ClusterPlan(ClusterSpec spec, String specSha256) {
+        this.spec = spec;
+        this.specSha256 = specSha256;
+        this.publicExposures = assignPublicExposures(spec);
+        this.certSans = certSans(spec);
+    }
+
+    public static ClusterPlan of(LoadedSpec loaded) {
+        return new ClusterPlan(loaded.spec(), loaded.sha256());
+    }
+
+    public static ClusterPlan of(ClusterSpec spec, String specSha256) {
+        return new ClusterPlan(spec, specSha256);
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    /** SHA-256 of the spec file's bytes: names the spec in commit messages and fingerprints. */
+    public String specSha256() {
+        return specSha256;
+    }
+
+    public boolean nested() {
+        return spec.topology() == Topology.NESTED;
+    }
+
+    public String endpointUrl() {
+        return spec.controlPlane().endpointUrl();
+    }
+
+    public Ip vip() {
+        return spec.controlPlane().vip();
+    }
+
+    /** Names and addresses the API server certificate must carry, in a stable order. */
+    public List<String> certSans() {
+        return certSans;
+    }
+
+    public List<Node> nodes() {
+        return spec.nodes();
+    }
+
+    public List<Node> controlPlanes() {
+        return spec.controlPlanes();
+    }
+
+    public List<Node> workers() {
+        return spec.workers();
+    }
+
+    /** Where nodes live: the bridge (nested) or the VCN subnet (direct). */
+    public Cidr nodeNetwork() {
+        return nested() ? spec.proxmox().bridge().cidr() : spec.oci().vcn().subnet();
+    }
+
+    public Ip gateway() {
+        return nested() ? spec.proxmox().bridge().gateway() : spec.oci().vcn().subnet().addressAt(1);
+    }
+
+    /** Sources allowed to administer the cluster (talosctl, kubectl); the tailnet unless the spec says. */
+    public List<Cidr> admins() {
+        List<Cidr> admins = spec.firewall().admins();
+        return admins != null ? admins : List.of(spec.network().tailnet());
+    }
+
+    public List<PublicExposure> publicExposures() {
+        return publicExposures;
+    }
+
+    public Optional<PublicExposure> publicExposure(ServiceSpec service) {
+        return publicExposures.stream().filter(e -> e.service().equals(service)).findFirst();
+    }
+
+    public List<ServiceSpec> services(Exposure exposure) {
+        return spec.services().stream().filter(s -> s.exposure() == exposure).toList();
+    }
+
+    public Optional<Host> host(String name) {
+        return spec.proxmoxIfAny().flatMap(p -> p.host(name));
+    }
+
+    /** The raw URL under which Talos fetches a manifest-repo file. */
+    public Optional<String> manifestUrl(String path) {
+        return spec.manifestRepoIfAny().map(repo -> stripSlash(repo.rawUrl()) + "/" + repo.branch() + "/" + path);
+    }
+
+    public Optional<ManifestRepo> manifestRepo() {
+        return spec.manifestRepoIfAny();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * Gives each public service the next free address of the pools, in spec order, skipping each
+     * pool's network and broadcast address: the same spec always gives the same addresses.
+     */
+    private static List<PublicExposure> assignPublicExposures(ClusterSpec spec) {
+        List<PublicExposure> out = new ArrayList<>();
+        List<LoadBalancerPool> pools = spec.network().loadBalancerPools();
+        int pool = 0;
+        long next = 1;
+        for (ServiceSpec service : spec.services()) {
+            if (service.exposure() != Exposure.PUBLIC) {
+                continue;
+            }
+            Ip reserved = spec.oci().reservedIp(service.reservedIp()).map(r -> r.address()).orElseThrow();
+            Host ingress = spec.topology() == Topology.NESTED
+                    ? spec.proxmoxIfAny().flatMap(p -> p.hosts().stream().filter(h -> service.reservedIp().equals(h.ingressFor())).findFirst()).orElse(null)
+                    : null;
+            Ip lbIp = null;
+            String poolName = null;
+            if (spec.topology() == Topology.NESTED) {
+                while (pool < pools.size() && next >= pools.get(pool).cidr().size().longValue() - 1) {
+                    pool++;
+                    next = 1;
+                }
+                if (pool < pools.size()) {
+                    lbIp = pools.get(pool).cidr().addressAt(next++);
+                    poolName = pools.get(pool).name();
+                }
+            }
+            out.add(new PublicExposure(service, service.reservedIp(), reserved, ingress, lbIp, poolName));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> certSans(ClusterSpec spec) {
+        Set<String> sans = new LinkedHashSet<>();
+        sans.add(spec.controlPlane().endpointHostOrVip());
+        sans.add(spec.controlPlane().vip().toString());
+        spec.controlPlanes().forEach(n -> sans.add(n.ip().toString()));
+        sans.add("127.0.0.1");
+        return List.copyOf(sans);
+    }
+}
