@@ -126,6 +126,7 @@ public final class SafeYamlReader {
         private final SourceMap sourceMap;
         private final Deque<Frame> stack = new ArrayDeque<>();
         private final Map<String, JsonNode> anchors = new HashMap<>();
+        private final Map<String, Long> anchorSizes = new HashMap<>();
         private long nodeCount;
         private JsonNode root;
         private int documents;
@@ -193,7 +194,7 @@ public final class SafeYamlReader {
         private void close() {
             Frame done = stack.pop();
             if (done.anchor != null) {
-                anchors.put(done.anchor, done.node);
+                anchor(done.anchor, done.node);
             }
         }
 
@@ -205,7 +206,7 @@ public final class SafeYamlReader {
             }
             JsonNode value = typed(event);
             place(event, value);
-            event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), value));
+            event.getAnchor().ifPresent(a -> anchor(a.getValue(), value));
         }
 
         private void key(Frame mapping, ScalarEvent event) {
@@ -230,8 +231,27 @@ public final class SafeYamlReader {
             if (target == null) {
                 throw failAt(event, "alias *" + name + " refers to no anchor &" + name + " defined before it");
             }
-            count(event, target.size() + 1L);
+            // charge the whole expansion before copying anything: this is what stops alias bombs
+            count(event, anchorSizes.get(name) - 1);
             place(event, target.deepCopy());
+        }
+
+        private void anchor(String name, JsonNode node) {
+            anchors.put(name, node);
+            anchorSizes.put(name, subtreeSize(node));
+        }
+
+        /** Values in a subtree, counted without recursion; bounded because the subtree was counted once. */
+        private long subtreeSize(JsonNode node) {
+            long size = 0;
+            Deque<JsonNode> pending = new ArrayDeque<>();
+            pending.push(node);
+            while (!pending.isEmpty()) {
+                JsonNode next = pending.pop();
+                size++;
+                next.forEach(pending::push);
+            }
+            return size;
         }
 
         /** Attaches a node to the open collection (or makes it the root); returns its pointer. */

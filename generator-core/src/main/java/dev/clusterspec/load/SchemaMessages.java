@@ -19,7 +19,7 @@ final class SchemaMessages {
         JsonNode schemaTree = SpecSchema.get().tree();
         String schemaPath = SpecSchema.pointer(error.getSchemaLocation().getFragment());
         JsonNode value = error.getInstanceNode();
-        String field = pointer.isEmpty() ? "the spec" : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "'";
+        String field = fieldName(pointer);
         return switch (error.getKeyword()) {
             case "required" -> "missing required field '" + error.getProperty() + "'" + where(pointer);
             case "additionalProperties" -> unknownField(error.getProperty(), schemaTree.at(parent(schemaPath)).get("properties"), pointer);
@@ -32,9 +32,22 @@ final class SchemaMessages {
             case "minItems" -> field + " needs at least " + error.getSchemaNode() + " item(s)";
             case "minLength" -> field + " must not be empty";
             case "minProperties" -> field + " must name at least one of " + list(namesOf(schemaTree.at(parent(schemaPath)).get("properties")));
-            case "oneOf" -> field + " must be a port number (e.g. 443) or a mapping {port, targetPort, protocol}";
+            case "oneOf" -> field + " must be a port number from 1 to 65535 (e.g. 443) or a mapping {port, targetPort, protocol}" + shown(value);
             default -> field + ": " + error.getMessage();
         };
+    }
+
+    /** 'vip', or "item 2 of 'ports'" for list elements. */
+    private static String fieldName(String pointer) {
+        if (pointer.isEmpty()) {
+            return "the spec";
+        }
+        String[] parts = pointer.substring(1).split("/");
+        String last = parts[parts.length - 1];
+        if (last.chars().allMatch(Character::isDigit) && parts.length > 1) {
+            return "item " + (Integer.parseInt(last) + 1) + " of '" + parts[parts.length - 2] + "'";
+        }
+        return "'" + last + "'";
     }
 
     private static String pattern(String field, String schemaPath, JsonNode value) {
