@@ -42,6 +42,7 @@ public final class SecretsBundleReader {
     /** A bundle is about 8 KB; anything far bigger is not one. */
     static final int MAX_BYTES = 1 << 20;
 
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
     private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("[a-z0-9]{6}\\.[a-z0-9]{16}");
 
     private SecretsBundleReader() {
@@ -328,7 +329,7 @@ public final class SecretsBundleReader {
                 }
                 String key = ((ScalarNode) tuple.getKeyNode()).getValue();
                 if (!List.of(allowedKeys).contains(key)) {
-                    problem(tuple.getKeyNode(), "unknown key '" + key + "' in " + name
+                    problem(tuple.getKeyNode(), "unknown key " + displayKey(key) + " in " + name
                             + " (expected " + String.join(", ", allowedKeys) + ")");
                 } else if (entries.containsKey(key)) {
                     problem(tuple.getKeyNode(), "duplicate key '" + key + "' in " + name);
@@ -411,6 +412,11 @@ public final class SecretsBundleReader {
                     return null;
                 }
             }
+        }
+
+        /** A key as it may appear in a message: a pasted secret in key position is not repeated. */
+        private static String displayKey(String key) {
+            return FIELD_NAME.matcher(key).matches() ? "'" + key + "'" : "(not shown: it does not look like a field name)";
         }
 
         private static boolean isBase64(String value, Base64.Decoder decoder) {

@@ -90,8 +90,8 @@ public final class TalosCertificates {
             throw new SecretsBundleException("The secrets bundle's certs.os.key " + e.getMessage());
         }
         if (caKey.algorithm() != PrivateKeyMaterial.Algorithm.ED25519) {
-            throw new SecretsBundleException("The secrets bundle's OS CA (certs.os) has a " + caKey.description()
-                    + " key; clusterspec issues talosconfig certificates only from an Ed25519 OS CA, as talosctl"
+            throw new SecretsBundleException("The secrets bundle's OS CA (certs.os) key is " + caKey.description()
+                    + "; clusterspec issues talosconfig certificates only from an Ed25519 OS CA, as talosctl"
                     + " generates it, because only Ed25519 signatures make the certificate reproducible.");
         }
         if (!caKey.matches(ca.getSubjectPublicKeyInfo())) {
