@@ -2,15 +2,20 @@ package dev.clusterspec.emit.talos.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.EdECPublicKey;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
@@ -84,7 +89,7 @@ class SecretsBundleGeneratorTest {
 
     @Test
     void serialsAreRandomAndPositive() {
-        Set<Object> serials = new java.util.HashSet<>();
+        Set<Object> serials = new HashSet<>();
         for (SecretsBundle.CertificateAndKey ca : cas()) {
             X509Certificate certificate = X509TestSupport.certificate(ca.certificatePem());
             assertThat(certificate.getSerialNumber().signum()).isPositive();
@@ -108,8 +113,8 @@ class SecretsBundleGeneratorTest {
 
     @Test
     void tokenCharactersCoverTheWholeAlphabet() {
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        Set<Character> seen = new java.util.TreeSet<>();
+        SecureRandom random = new SecureRandom();
+        Set<Character> seen = new TreeSet<>();
         for (int i = 0; i < 200; i++) {
             String token = SecretsBundleGenerator.token(random);
             assertThat(token).matches("[a-z0-9]{6}\\.[a-z0-9]{16}");
@@ -151,7 +156,7 @@ class SecretsBundleGeneratorTest {
         try {
             assertThat(certificate.getExtendedKeyUsage()).containsExactly(SERVER_AUTH, CLIENT_AUTH);
             certificate.verify(certificate.getPublicKey());
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new AssertionError("CA certificate does not verify with its own key", e);
         }
         assertThat(certificate.getExtensionValue("2.5.29.14")).as("subject key identifier").isNotNull();
@@ -163,7 +168,7 @@ class SecretsBundleGeneratorTest {
     private static byte[] derOf(org.bouncycastle.asn1.ASN1Object object) {
         try {
             return object.getEncoded("DER");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

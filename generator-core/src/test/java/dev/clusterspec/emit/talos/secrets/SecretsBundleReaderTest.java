@@ -158,6 +158,18 @@ class SecretsBundleReaderTest {
     }
 
     @Test
+    void secretPastedInKeyPositionIsNotRepeated() {
+        String original = TestBundles.referenceBundleText();
+        String secret = TestBundles.referenceBundle().cluster().secret();
+        String broken = original.replace("    secret: " + secret, "    secret: eA==\n    " + secret + ": y");
+        SecretsBundleFormatException e = catchThrowableOfType(SecretsBundleFormatException.class,
+                () -> SecretsBundleReader.parse(broken, "secrets.yaml"));
+        assertThat(e.getMessage()).isEqualTo("secrets.yaml:5:5: unknown key (not shown: it does not look like a field name)"
+                + " in cluster (expected id, secret)");
+        assertNoSecretIn(e.getMessage(), original);
+    }
+
+    @Test
     void undecodableKeyIsReportedWithoutItsValue() {
         String original = TestBundles.referenceBundleText();
         String osKey = TestBundles.referenceBundle().certs().os().keyBase64();
