@@ -1,0 +1,87 @@
+package dev.clusterspec.generate;
+
+import dev.clusterspec.spec.ClusterSpec;
+import dev.clusterspec.spec.SecretRef;
+import dev.clusterspec.spec.SecretRefs;
+import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.write.OutputIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * One hash over everything a generate run reads: the spec's bytes, the secrets bundle, every
+ * referenced secret (hashed, never stored), the generator's own code with its templates and
+ * schemas, and the options. When it equals the last run's and that output is intact, the run can
+ * be skipped.
+ */
+public final class InputFingerprint {
+
+    private final TreeMap<String, String> parts = new TreeMap<>();
+
+    public InputFingerprint add(String name, String value) {
+        parts.put(name, value);
+        return this;
+    }
+
+    public InputFingerprint addBytes(String name, byte[] bytes) {
+        return add(name, OutputIndex.sha256(bytes));
+    }
+
+    public InputFingerprint addFile(String name, Path file) {
+        try {
+            return Files.isRegularFile(file) ? addBytes(name, Files.readAllBytes(file)) : add(name, "absent");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each secret by the hash of its value; an unresolvable one by its absence. */
+    public InputFingerprint addSecrets(ClusterSpec spec, SecretResolver resolver) {
+        for (SecretRef ref : SecretRefs.in(spec)) {
+            String value;
+            try {
+                value = OutputIndex.sha256(resolver.resolve(ref).getBytes(StandardCharsets.UTF_8));
+            } catch (SecretResolver.MissingSecretException e) {
+                value = "missing";
+            }
+            add("secret " + ref, value);
+        }
+        return this;
+    }
+
+    /** The generator's code, templates and schemas: its jar, or its class folder when run from a build. */
+    public InputFingerprint addGeneratorCode() {
+        try {
+            Path location = Path.of(InputFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                return addFile("generator", location);
+            }
+            List<String> hashes = new ArrayList<>();
+            try (Stream<Path> files = Files.walk(location)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    hashes.add(location.relativize(f) + "=" + OutputIndex.sha256(Files.readAllBytes(f)));
+                }
+            }
+            return add("generator", OutputIndex.sha256(String.join("\n", hashes).getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException | RuntimeException e) {
+            // no code source (unusual class loader): never skip rather than skip wrongly
+            return add("generator", "unknown-" + System.nanoTime());
+        }
+    }
+
+    public String value() {
+        StringBuilder all = new StringBuilder();
+        parts.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
+        return OutputIndex.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
