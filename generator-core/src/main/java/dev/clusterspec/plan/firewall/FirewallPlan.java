@@ -19,11 +19,13 @@ public final class FirewallPlan {
     private final ClusterPlan cluster;
     private final List<Flow> flows;
     private final Optional<Host> gatewayHost;
+    private final List<String> warnings;
 
     private FirewallPlan(ClusterPlan cluster, List<Flow> flows) {
         this.cluster = cluster;
         this.flows = List.copyOf(flows);
         this.gatewayHost = gatewayHostOf(cluster);
+        this.warnings = warnings(cluster, gatewayHost);
     }
 
     public static FirewallPlan of(ClusterPlan plan) {
@@ -75,6 +77,31 @@ public final class FirewallPlan {
      */
     public Optional<Host> gatewayHost() {
         return gatewayHost;
+    }
+
+    /**
+     * What the spec allows but the layers cannot make work on their own; for the user, not errors.
+     * Replies to DNATed public traffic must pass the host that DNATed it (conntrack undoes the NAT
+     * there), and the VMs send them to their gateway: so the ingress host must be the gateway.
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    private static List<String> warnings(ClusterPlan plan, Optional<Host> gateway) {
+        List<String> warnings = new ArrayList<>();
+        if (!plan.nested()) {
+            return List.of();
+        }
+        for (var exposure : plan.publicExposures()) {
+            Host ingress = exposure.ingressHost();
+            if (ingress != null && gateway.map(g -> !g.name().equals(ingress.name())).orElse(true)) {
+                warnings.add("public service " + exposure.service().name() + " arrives at host " + ingress.name()
+                        + ", which is not the VMs' default gateway (proxmox.bridge.gateway " + plan.gateway() + "): replies would"
+                        + " bypass its DNAT; make " + ingress.bridgeIp() + " the gateway");
+            }
+        }
+        return List.copyOf(warnings);
     }
 
     static Optional<Host> gatewayHostOf(ClusterPlan plan) {

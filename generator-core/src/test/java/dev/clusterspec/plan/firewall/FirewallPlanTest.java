@@ -2,9 +2,6 @@ package dev.clusterspec.plan.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterspec.Examples;
-import dev.clusterspec.check.SpecValidator;
-import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.Cidr;
 import dev.clusterspec.spec.Node;
 import java.util.List;
@@ -13,11 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FirewallPlanTest {
 
-    static ClusterPlan plan(String example) {
-        return ClusterPlan.of(new SpecValidator().validate(Examples.spec(example)).loaded());
-    }
-
-    private static final FirewallPlan SEED = FirewallPlan.of(plan("oci-free-tier"));
+    private static final FirewallPlan SEED = ExamplePlans.firewall("oci-free-tier");
 
     private static Node node(String name) {
         return SEED.cluster().nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
@@ -82,6 +75,7 @@ class FirewallPlanTest {
             assertThat(f.ports().from()).isEqualTo(443);
         });
         assertThat(SEED.gatewayHost()).hasValueSatisfying(h -> assertThat(h.name()).isEqualTo("pve1"));
+        assertThat(SEED.warnings()).as("the ingress host is the gateway").isEmpty();
     }
 
     @Test
@@ -99,7 +93,7 @@ class FirewallPlanTest {
 
     @Test
     void aSingleHostClusterHasNoProxmoxClusterTrafficAndNoPublicFlows() {
-        FirewallPlan minimal = FirewallPlan.of(plan("minimal"));
+        FirewallPlan minimal = ExamplePlans.firewall("minimal");
         assertThat(minimal.flows(Layer.OCI_SECURITY_LIST)).noneMatch(port(Protocol.UDP, 5405));
         assertThat(minimal.flows(Layer.NFTABLES_HOST)).noneMatch(f -> f.destination() instanceof Endpoint.PublicService);
         assertThat(minimal.flows(Layer.NETWORK_POLICY)).noneMatch(f -> f.ports().isNamed()).as("no monitoring in minimal");
