@@ -1,6 +1,7 @@
 package dev.clusterspec.plan.firewall;
 
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.spec.Cidr;
 import dev.clusterspec.spec.Node;
 import dev.clusterspec.spec.Proxmox.Host;
 import java.util.ArrayList;
@@ -60,6 +61,34 @@ public final class FirewallPlan {
         return flows(layer).stream()
                 .filter(f -> f.destination() instanceof Endpoint.Nodes nodes && nodes.includes(node))
                 .toList();
+    }
+
+    /**
+     * {@link #flowsTo} merged per protocol and port range, in first-flow order: sources as CIDRs without
+     * repeats and without blocks another source covers. What the Talos NetworkRuleConfig documents are
+     * rendered from ({@code ingressRules(Layer.TALOS, node)}).
+     */
+    public List<IngressRule> ingressRules(Layer layer, Node node) {
+        Map<String, List<Flow>> byPort = new java.util.LinkedHashMap<>();
+        for (Flow flow : flowsTo(layer, node)) {
+            byPort.computeIfAbsent(flow.service(), k -> new ArrayList<>()).add(flow);
+        }
+        List<IngressRule> rules = new ArrayList<>();
+        int apiServer = cluster.spec().controlPlane().port();
+        for (List<Flow> group : byPort.values()) {
+            Flow first = group.get(0);
+            java.util.Set<Cidr> all = new java.util.LinkedHashSet<>();
+            java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+            for (Flow flow : group) {
+                all.addAll(flow.source().cidrs());
+                reasons.add(flow.reason());
+            }
+            List<Cidr> sources = all.stream()
+                    .filter(c -> all.stream().noneMatch(other -> !other.equals(c) && other.contains(c))).toList();
+            rules.add(new IngressRule(Ports.name(first.protocol(), first.ports(), apiServer), first.protocol(), first.ports(),
+                    sources, List.copyOf(reasons)));
+        }
+        return List.copyOf(rules);
     }
 
     /** Number of flows per layer (every layer present, possibly 0). */

@@ -42,6 +42,22 @@ class FirewallPlanTest {
     }
 
     @Test
+    void ingressRulesMergeANodesFlowsPerPortWithStableNames() {
+        List<IngressRule> cp = SEED.ingressRules(Layer.TALOS, node("cp-1"));
+        assertThat(cp).extracting(IngressRule::name).containsExactly(
+                "apid", "trustd", "kube-apiserver", "etcd", "kubelet", "cilium-vxlan", "cilium-health", "hubble");
+        IngressRule apid = cp.get(0);
+        assertThat(apid.protocol()).isEqualTo(Protocol.TCP);
+        assertThat(apid.ports()).isEqualTo(PortRange.of(50000));
+        assertThat(apid.sources()).extracting(Cidr::toString).containsExactly(
+                "100.64.0.0/10", "10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32", "10.0.0.1/32", "10.0.0.2/32", "10.0.0.3/32");
+        assertThat(apid.reasons()).hasSize(3);
+        assertThat(cp.get(3).ports()).isEqualTo(PortRange.range(2379, 2380));
+        assertThat(SEED.ingressRules(Layer.TALOS, node("w-3"))).extracting(IngressRule::name)
+                .containsExactly("apid", "kubelet", "cilium-vxlan", "cilium-health", "hubble");
+    }
+
+    @Test
     void everyNodeTakesCiliumVxlanHealthHubbleAndKubeletFromTheNodes() {
         for (Node n : SEED.cluster().nodes()) {
             List<Flow> flows = SEED.flowsTo(Layer.TALOS, n);
