@@ -20,7 +20,8 @@ public final class FirewallMatrix {
     public static String markdown(FirewallPlan plan) {
         StringBuilder out = new StringBuilder();
         out.append("## Firewall matrix\n\n");
-        out.append("Every layer denies by default; a row is an allowed connection (replies are allowed by every layer).\n");
+        out.append("Every layer denies by default; a row is an allowed connection (replies are allowed by every layer).\n\n");
+        out.append(RuleCounts.markdown(plan));
         for (Layer layer : Layer.values()) {
             List<Flow> flows = plan.flows(layer);
             out.append("\n### ").append(layer.title()).append(" (").append(flows.size()).append(flows.size() == 1 ? " flow" : " flows").append(")\n\n");

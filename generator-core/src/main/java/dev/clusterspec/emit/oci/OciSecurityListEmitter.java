@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,7 +34,12 @@ public final class OciSecurityListEmitter {
     static final String COMPARTMENT_VARIABLE = "clusterspec_compartment_id";
     static final String VCN_VARIABLE = "clusterspec_vcn_id";
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON = JsonMapper.shared();
+    /** Two-space indent, one array element per line, "key": value, \n on every platform: diff-friendly. */
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private OciSecurityListEmitter() {}
 
@@ -155,6 +162,6 @@ public final class OciSecurityListEmitter {
     }
 
     private static String write(ObjectNode node) {
-        return JSON.writeValueAsString(node) + "\n";
+        return JSON.writer().with(PRINTER).writeValueAsString(node) + "\n";
     }
 }
