@@ -8,8 +8,6 @@ public final class Ports {
 
     public static final int SSH = 22;
     public static final int DNS = 53;
-    /** kube-apiserver's default; the spec's controlPlane.port is what the layers open. */
-    public static final int KUBE_APISERVER = 6443;
     public static final int ETCD_CLIENT = 2379;
     public static final int ETCD_PEER = 2380;
     public static final int KUBELET = 10250;

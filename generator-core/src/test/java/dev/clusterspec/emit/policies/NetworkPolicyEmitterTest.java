@@ -3,6 +3,13 @@ package dev.clusterspec.emit.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Schema;
+import dev.clusterspec.Examples;
+import dev.clusterspec.check.SpecValidator;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.firewall.FirewallPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import dev.clusterspec.emit.Yaml;
 import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.plan.firewall.ExamplePlans;
@@ -94,6 +101,35 @@ class NetworkPolicyEmitterTest {
         assertThat(health.at("/spec/ingress/0/toPorts/0/ports/0/port").asString()).isEqualTo("443");
         assertThat(seed().ciliumPolicies()).filteredOn(p -> p.at("/metadata/name").asString().equals("allow-from-nodes-all-pods"))
                 .hasSize(3).allSatisfy(p -> assertThat(p.at("/spec/ingress/0/fromEntities/0").asString()).isEqualTo("host"));
+    }
+
+    @Test
+    void allowFromCidrsAndPodLabelsBecomeIpBlocksAndPodSelectors(@TempDir Path dir) throws Exception {
+        String seed = Files.readString(Examples.spec("oci-free-tier"));
+        String from = "    allowFrom:\n      - namespace: api\n";
+        assertThat(seed).contains(from);
+        Path spec = dir.resolve("cluster.yaml");
+        Files.writeString(spec, seed.replace(from, from
+                + "      - cidr: 192.0.2.0/24\n      - {namespace: db, podLabels: {role: backup}}\n      - {namespace: web, podLabels: {app: public-web}}\n"));
+        PolicyDocuments documents = NetworkPolicyEmitter.documents(
+                FirewallPlan.of(ClusterPlan.of(new SpecValidator().validate(spec).loaded())));
+        for (JsonNode document : documents.networkPolicies()) {
+            assertThat(KubernetesSchemas.errors(networkPolicy, document)).isEmpty();
+        }
+        JsonNode ingress = documents.networkPolicies().stream()
+                .filter(p -> p.at("/metadata/namespace").asString().equals("db") && p.at("/metadata/name").asString().equals("allow-ingress-database"))
+                .findFirst().orElseThrow();
+        assertThat(ingress.at("/spec/ingress").size()).isEqualTo(4);
+        assertThat(ingress.at("/spec/ingress/1/from/0/ipBlock/cidr").asString()).isEqualTo("192.0.2.0/24");
+        assertThat(ingress.at("/spec/ingress/2/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asString()).isEqualTo("db");
+        assertThat(ingress.at("/spec/ingress/2/from/0/podSelector/matchLabels/role").asString()).isEqualTo("backup");
+        // db's own backup pods and web's public-web pods get the matching egress
+        assertThat(documents.networkPolicies()).anyMatch(p -> p.at("/metadata/namespace").asString().equals("db")
+                && p.at("/metadata/name").asString().equals("allow-egress-role-backup")
+                && p.at("/spec/podSelector/matchLabels/role").asString().equals("backup"));
+        assertThat(documents.networkPolicies()).anyMatch(p -> p.at("/metadata/namespace").asString().equals("web")
+                && p.at("/metadata/name").asString().equals("allow-egress-public-web")
+                && p.at("/spec/egress/0/ports/0/port").asInt() == 5432);
     }
 
     private static JsonNode policy(String namespace, String name) {
