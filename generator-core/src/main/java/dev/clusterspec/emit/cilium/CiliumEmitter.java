@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +32,10 @@ public final class CiliumEmitter {
     /** Helm's install order by kind, kept so the objects read (and apply) like the chart's. */
     private static final List<String> KIND_ORDER = List.of("Namespace", "ServiceAccount", "Secret", "ConfigMap", "ClusterRole",
             "ClusterRoleBinding", "Role", "RoleBinding", "Service", "DaemonSet", "Deployment", "CronJob", "Job");
+
+    /** Two-space indented JSON, {@code "key": value}. */
+    private static final DefaultPrettyPrinter JSON_LAYOUT = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER));
 
     private final VersionCatalog catalog;
 
@@ -90,6 +96,6 @@ public final class CiliumEmitter {
     /** The Envoy bootstrap as indented JSON: Envoy does not mind, and a diff shows what changed. */
     private static String envoyBootstrap(Map<String, Object> model) {
         JsonNode tree = JsonMapper.shared().readTree(Templates.get().render("cilium/envoy-bootstrap.json.ftl", model));
-        return JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
+        return JsonMapper.shared().writer().with(JSON_LAYOUT).writeValueAsString(tree) + "\n";
     }
 }
