@@ -1,0 +1,16 @@
+package dev.clusterspec.emit.catalog;
+
+/**
+ * The catalog cannot give what the spec asks for (an unknown version) or a pinned file cannot be
+ * obtained intact. The message says what and how to fix it; it never carries file contents.
+ */
+public final class CatalogException extends RuntimeException {
+
+    public CatalogException(String message) {
+        super(message);
+    }
+
+    public CatalogException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.clusterspec.emit.manifests;
+
+import dev.clusterspec.verify.SecretFinding;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The manifest repo would hold secret material (a Secret object, a private key, a token). The repo
+ * is published, so the generator refuses; findings name file, line and kind, never the value.
+ */
+public final class SecretInManifestRepoException extends RuntimeException {
+
+    private final transient List<SecretFinding> findings;
+
+    public SecretInManifestRepoException(List<SecretFinding> findings) {
+        super("the manifest repo must not hold secrets, but " + findings.size() + " finding(s) came up; secrets belong in the"
+                + " Talos inline manifests (SecretManifests):\n" + findings.stream().map(f -> "  " + f).collect(Collectors.joining("\n")));
+        this.findings = List.copyOf(findings);
+    }
+
+    public List<SecretFinding> findings() {
+        return findings;
+    }
+}

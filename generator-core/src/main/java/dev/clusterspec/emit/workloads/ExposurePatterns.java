@@ -1,0 +1,109 @@
+package dev.clusterspec.emit.workloads;
+
+import dev.clusterspec.emit.manifests.ManifestProblemException;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.PublicExposure;
+import dev.clusterspec.spec.Addons.OciCcm;
+import dev.clusterspec.spec.ServiceSpec;
+import dev.clusterspec.spec.ServiceSpec.Port;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compiles each spec service into its Service according to the seed's three exposure patterns, and
+ * refuses a pattern nothing in the cluster could fulfil (a message naming the service and the fix).
+ */
+final class ExposurePatterns {
+
+    /** Cilium's L2 announcer class: keeps any cloud controller (the OCI CCM) away from the Service. */
+    static final String CILIUM_L2_CLASS = "io.cilium/l2-announcer";
+
+    private ExposurePatterns() {}
+
+    static List<ExposedService> compile(ClusterPlan plan) {
+        List<ExposedService> out = new ArrayList<>();
+        for (ServiceSpec service : plan.spec().services()) {
+            out.add(switch (service.exposure()) {
+                case PUBLIC -> plan.nested() ? publicViaHostDnat(plan, service) : publicViaCcm(plan, service);
+                case TAILNET -> tailnet(plan, service);
+                case CLUSTER -> clusterOnly(service);
+            });
+        }
+        return out;
+    }
+
+    /** Nested: a Cilium LB IP from a pool, announced on the bridge; the host DNATs the reserved IP to it. */
+    private static ExposedService publicViaHostDnat(ClusterPlan plan, ServiceSpec service) {
+        PublicExposure exposure = plan.publicExposure(service).orElseThrow();
+        if (exposure.loadBalancerIp() == null) {
+            throw new ManifestProblemException(where(service) + ": a public service in the nested topology needs an address from"
+                    + " network.loadBalancerPools (the Proxmox host DNATs the reserved IP to it); add a pool or enlarge the pools");
+        }
+        Map<String, String> annotations = new LinkedHashMap<>();
+        // the address the host's DNAT points at must never change, so it is requested, not left to IPAM
+        annotations.put("lbipam.cilium.io/ips", exposure.loadBalancerIp().toString());
+        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "LoadBalancer", annotations,
+                CILIUM_L2_CLASS, null, selector(service), ports(service));
+    }
+
+    /** Direct: the OCI CCM puts the reserved public IP on a network load balancer. */
+    private static ExposedService publicViaCcm(ClusterPlan plan, ServiceSpec service) {
+        OciCcm ccm = plan.spec().addons().ociCcm();
+        if (!ccm.enabled()) {
+            throw new ManifestProblemException(where(service) + ": a public service in the direct topology gets its reserved IP from"
+                    + " an OCI load balancer, which the OCI cloud-controller-manager creates; set addons.ociCcm.enabled: true");
+        }
+        PublicExposure exposure = plan.publicExposure(service).orElseThrow();
+        Map<String, String> annotations = new LinkedHashMap<>();
+        // a network load balancer: Always Free (one per tenancy), no bandwidth shape, keeps client addresses;
+        // "none" is not a load-balancer type the CCM knows (it would silently build a classic LB)
+        annotations.put("oci.oraclecloud.com/load-balancer-type", "nlb");
+        // the firewall layer owns the security lists; the CCM would rewrite whole lists otherwise
+        annotations.put("oci-network-load-balancer.oraclecloud.com/security-list-management-mode", "None");
+        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "LoadBalancer", annotations,
+                null, exposure.reservedIp().toString(), selector(service), ports(service));
+    }
+
+    private static ExposedService tailnet(ClusterPlan plan, ServiceSpec service) {
+        if (!plan.spec().addons().tailscale().enabled()) {
+            throw new ManifestProblemException(where(service) + ": exposure tailnet needs the Tailscale operator;"
+                    + " set addons.tailscale.enabled: true with its OAuth client");
+        }
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("tailscale.com/expose", "true");
+        annotations.put("tailscale.com/hostname", service.tailnetHostname());
+        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "ClusterIP", annotations,
+                null, null, selector(service), ports(service));
+    }
+
+    private static ExposedService clusterOnly(ServiceSpec service) {
+        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "ClusterIP", Map.of(),
+                null, null, selector(service), ports(service));
+    }
+
+    /** Sorted here: the spec record's map (Map.copyOf) has no stable iteration order between runs. */
+    private static Map<String, String> selector(ServiceSpec service) {
+        return new TreeMap<>(service.selector());
+    }
+
+    private static List<Map<String, Object>> ports(ServiceSpec service) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Port port : service.ports()) {
+            Map<String, Object> p = new TreeMap<>();
+            p.put("name", port.protocol().name().toLowerCase(Locale.ROOT) + "-" + port.port());
+            p.put("port", port.port());
+            p.put("targetPort", port.targetPort());
+            p.put("protocol", port.protocol().name());
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static String where(ServiceSpec service) {
+        return "services[" + service.name() + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.clusterspec.emit.cilium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clusterspec.emit.AddonFixtures;
+import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.emit.catalog.VersionCatalog;
+import dev.clusterspec.emit.manifests.KubeDocuments;
+import dev.clusterspec.emit.manifests.ManifestProblemException;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.spec.Addons;
+import dev.clusterspec.spec.ClusterSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** How the spec shapes the Cilium manifests beyond the Talos values the comparison test covers. */
+class CiliumEmitterTest {
+
+    private final CiliumEmitter emitter = new CiliumEmitter(VersionCatalog.bundled());
+
+    @Test
+    void clientLimitsGrowWithTheAnnouncedServices() {
+        assertThat(L2ClientRateLimits.forAnnouncedServices(0)).isEqualTo(new L2ClientRateLimits(10, 20));
+        assertThat(L2ClientRateLimits.forAnnouncedServices(1)).isEqualTo(new L2ClientRateLimits(11, 22));
+        assertThat(L2ClientRateLimits.forAnnouncedServices(20)).isEqualTo(new L2ClientRateLimits(20, 40));
+        assertThatThrownBy(() -> L2ClientRateLimits.forAnnouncedServices(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(CiliumSettings.of(AddonFixtures.plan(AddonFixtures.MINIMAL), VersionCatalog.bundled()).announcedServices()).isZero();
+    }
+
+    @Test
+    void socketLbStaysInTheHostNamespaceExactlyWhenTheTailscaleOperatorIsOn() {
+        assertThat(config(AddonFixtures.plan(AddonFixtures.FREE_TIER)).path("bpf-lb-sock-hostns-only").asString()).isEqualTo("true");
+        assertThat(config(AddonFixtures.plan(AddonFixtures.MINIMAL)).has("bpf-lb-sock-hostns-only")).isFalse();
+    }
+
+    @Test
+    void devicesAreTheNodesInterfaces() {
+        assertThat(config(AddonFixtures.plan(AddonFixtures.FREE_TIER)).path("devices").asString()).isEqualTo("ens18");
+        assertThat(config(AddonFixtures.testPlan("direct-ccm")).path("devices").asString()).isEqualTo("enp0s6");
+    }
+
+    @Test
+    void hubbleRelayAndMetricsOffLeaveOutTheirObjectsAndSettings() {
+        ClusterPlan plan = AddonFixtures.testPlan("nested-ccm-service-only");
+        Map<String, JsonNode> objects = objects(plan);
+        assertThat(objects.keySet()).noneMatch(id -> id.contains("hubble-relay") || id.contains("hubble-metrics"));
+        assertThat(objects).containsKeys("Service/kube-system/hubble-peer", "Job/kube-system/hubble-generate-certs");
+        JsonNode config = objects.get("ConfigMap/kube-system/cilium-config").path("data");
+        assertThat(config.has("hubble-metrics")).isFalse();
+        assertThat(config.has("prometheus-serve-addr")).isFalse();
+        assertThat(config.path("enable-hubble").asString()).isEqualTo("true");
+        JsonNode agent = objects.get("DaemonSet/kube-system/cilium").path("spec").path("template");
+        assertThat(agent.path("spec").path("containers").get(0).has("ports")).isFalse();
+        assertThat(agent.path("metadata").path("annotations").has("prometheus.io/scrape")).isFalse();
+        String certgenConfig = objects.get("Job/kube-system/hubble-generate-certs").path("spec").path("template").path("spec")
+                .path("containers").get(0).path("env").get(0).path("value").asString();
+        assertThat(certgenConfig).contains("name: hubble-server-certs").doesNotContain("hubble-relay-client-certs");
+    }
+
+    @Test
+    void theInstallHoldsNoKeyMaterialAndIsTheSameEveryTime() {
+        ClusterPlan plan = AddonFixtures.plan(AddonFixtures.FREE_TIER);
+        String first = emitter.install(plan).yaml();
+        assertThat(first).doesNotContain("kind: Secret").doesNotContain("PRIVATE KEY").doesNotContain("BEGIN CERTIFICATE");
+        assertThat(new CiliumEmitter(VersionCatalog.bundled()).install(plan).yaml()).isEqualTo(first);
+    }
+
+    @Test
+    void onePoolPerSpecPoolAndAnL2PolicyOnTheSpecsInterfaces() {
+        ClusterPlan plan = AddonFixtures.testPlan("nested-ccm-service-only");
+        List<JsonNode> objects = Yaml.readAll(emitter.loadBalancing(plan).orElseThrow().yaml());
+        assertThat(objects).extracting(KubeDocuments::id).containsExactly("CiliumLoadBalancerIPPool/lan-a",
+                "CiliumLoadBalancerIPPool/lan-b", "CiliumL2AnnouncementPolicy/l2-loadbalancer-ips");
+        assertThat(objects.get(0).path("apiVersion").asString()).isEqualTo("cilium.io/v2");
+        assertThat(objects.get(0).path("spec").path("blocks").get(0).path("cidr").asString()).isEqualTo("10.0.0.192/28");
+        // the plan never hands out a block's first address, and neither may LB IPAM
+        assertThat(objects.get(0).path("spec").path("allowFirstLastIPs").asString()).isEqualTo("No");
+        assertThat(plan.publicExposures().get(0).loadBalancerIp().toString()).isEqualTo("10.0.0.193");
+        JsonNode policy = objects.get(2);
+        assertThat(policy.path("apiVersion").asString()).isEqualTo("cilium.io/v2alpha1");
+        assertThat(policy.path("spec").path("loadBalancerIPs").asBoolean()).isTrue();
+        assertThat(policy.path("spec").path("interfaces").get(0).asString()).isEqualTo("^ens[0-9]+$");
+        assertThat(emitter.loadBalancing(AddonFixtures.plan(AddonFixtures.MINIMAL))).isEmpty();
+    }
+
+    @Test
+    void theHubbleUiIsRefusedRatherThanSilentlyLeftOut() {
+        ClusterSpec s = AddonFixtures.plan(AddonFixtures.MINIMAL).spec();
+        Addons addons = new Addons(new Addons.Cilium(new Addons.Hubble(true, true, true, true), s.addons().cilium().l2()),
+                s.addons().tailscale(), s.addons().ociCcm(), s.addons().monitoring());
+        ClusterSpec withUi = new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(),
+                s.proxmox(), s.network(), s.controlPlane(), s.nodes(), addons, s.namespaces(), s.services(), s.firewall(),
+                s.manifestRepo(), s.assertions());
+        assertThatThrownBy(() -> emitter.install(ClusterPlan.of(withUi, "test")))
+                .isInstanceOf(ManifestProblemException.class).hasMessageContaining("addons.cilium.hubble.ui");
+    }
+
+    private JsonNode config(ClusterPlan plan) {
+        return objects(plan).get("ConfigMap/kube-system/cilium-config").path("data");
+    }
+
+    private Map<String, JsonNode> objects(ClusterPlan plan) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        emitter.installObjects(plan).forEach(o -> out.put(KubeDocuments.id(o), o));
+        return out;
+    }
+}

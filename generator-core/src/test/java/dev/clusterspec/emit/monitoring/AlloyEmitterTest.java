@@ -1,0 +1,81 @@
+package dev.clusterspec.emit.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clusterspec.emit.AddonFixtures;
+import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.emit.catalog.VersionCatalog;
+import dev.clusterspec.emit.cilium.CiliumEmitter;
+import dev.clusterspec.emit.manifests.InlineManifest;
+import dev.clusterspec.plan.ClusterPlan;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Grafana Alloy: scrapes what the Cilium manifests expose, ships logs, runs restricted, keeps its token out of the repo. */
+class AlloyEmitterTest {
+
+    private static final ClusterPlan PLAN = AddonFixtures.plan(AddonFixtures.FREE_TIER);
+    private final AlloyEmitter emitter = new AlloyEmitter(VersionCatalog.bundled());
+
+    @Test
+    void scrapesExactlyTheMetricsPortsTheCiliumManifestsDeclare() {
+        Set<String> declared = new HashSet<>();
+        for (JsonNode object : new CiliumEmitter(VersionCatalog.bundled()).installObjects(PLAN)) {
+            object.path("spec").path("template").path("spec").path("containers")
+                    .forEach(c -> c.path("ports").forEach(p -> declared.add(p.path("name").asString())));
+        }
+        assertThat(declared).containsAll(List.of(AlloyEmitter.METRICS_PORT_NAMES.split("\\|")));
+        assertThat(config()).contains("regex         = \"" + AlloyEmitter.METRICS_PORT_NAMES + "\"")
+                .contains("url = \"https://prometheus-prod-01-eu-west-0.grafana.net/api/prom/push\"")
+                .contains("url = \"https://logs-prod-eu-west-0.grafana.net/loki/api/v1/push\"")
+                .contains("loki.source.kubernetes \"pods\"")
+                .contains("cluster = \"oci-home\"");
+    }
+
+    @Test
+    void credentialsOnlyThroughTheEnvironmentFromTheInlineSecret() {
+        assertThat(config()).contains("password = sys.env(\"GRAFANA_CLOUD_TOKEN\")").doesNotContain("DEMO-VALUE");
+        InlineManifest secret = emitter.grafanaCloudSecret(PLAN, AddonFixtures.secrets(AddonFixtures.FREE_TIER)).orElseThrow();
+        JsonNode object = Yaml.readAll(secret.contents()).get(1);
+        assertThat(object.path("metadata").path("name").asString()).isEqualTo(AlloyEmitter.SECRET);
+        assertThat(object.path("stringData").path("token").asString()).isEqualTo("DEMO-VALUE-not-a-real-secret-grafana-token");
+        assertThat(deployment().path("spec").path("template").path("spec").path("containers").get(0).path("env"))
+                .allSatisfy(e -> assertThat(e.path("valueFrom").path("secretKeyRef").path("name").asString()).isEqualTo(AlloyEmitter.SECRET));
+    }
+
+    @Test
+    void podMeetsPodSecurityRestrictedAndTheNamespaceEnforcesIt() {
+        List<JsonNode> objects = Yaml.readAll(emitter.alloy(PLAN).orElseThrow().yaml());
+        JsonNode namespace = objects.get(0);
+        assertThat(namespace.path("metadata").path("name").asString()).isEqualTo("monitoring");
+        assertThat(namespace.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asString()).isEqualTo("restricted");
+        JsonNode pod = deployment().path("spec").path("template").path("spec");
+        assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.path("securityContext").path("seccompProfile").path("type").asString()).isEqualTo("RuntimeDefault");
+        assertThat(pod.path("hostNetwork").asBoolean(false)).isFalse();
+        assertThat(pod.path("volumes")).noneMatch(v -> v.has("hostPath"));
+        JsonNode container = pod.path("containers").get(0).path("securityContext");
+        assertThat(container.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+        assertThat(container.path("capabilities").path("drop").get(0).asString()).isEqualTo("ALL");
+        assertThat(pod.path("containers").get(0).path("image").asString()).isEqualTo("grafana/alloy:v1.21.2");
+    }
+
+    @Test
+    void nothingWhenAlloyIsOff() {
+        assertThat(emitter.alloy(AddonFixtures.plan(AddonFixtures.MINIMAL))).isEmpty();
+        assertThat(emitter.grafanaCloudSecret(AddonFixtures.plan(AddonFixtures.MINIMAL), AddonFixtures.secrets(AddonFixtures.MINIMAL))).isEmpty();
+    }
+
+    private String config() {
+        return Yaml.readAll(emitter.alloy(PLAN).orElseThrow().yaml()).stream().filter(o -> o.path("kind").asString().equals("ConfigMap"))
+                .findFirst().orElseThrow().path("data").path("config.alloy").asString();
+    }
+
+    private JsonNode deployment() {
+        return Yaml.readAll(emitter.alloy(PLAN).orElseThrow().yaml()).stream().filter(o -> o.path("kind").asString().equals("Deployment"))
+                .findFirst().orElseThrow();
+    }
+}

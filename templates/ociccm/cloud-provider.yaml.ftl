@@ -1,0 +1,27 @@
+<#--
+  The CCM's cloud-provider.yaml. The region is always written (in a nested VM the metadata service
+  the CCM would ask is the host's). Security lists stay unmanaged (None): the firewall layer owns
+  them, and the CCM would replace a whole list on update. Without an API key the CCM uses the
+  instance principal of the machine it runs on.
+-->
+<#if apiKey>
+auth:
+  region: ${q(region)}
+  tenancy: ${q(tenancy)}
+  user: ${q(user)}
+  key: ${q(privateKey)}
+  fingerprint: ${q(fingerprint)}
+<#else>
+auth:
+  region: ${q(region)}
+useInstancePrincipals: true
+</#if>
+compartment: ${q(compartmentId)}
+loadBalancer:
+  subnet1: ${q(subnetId)}
+  securityListManagementMode: None
+rateLimiter:
+  rateLimitQPSRead: 20.0
+  rateLimitBucketRead: 5
+  rateLimitQPSWrite: 20.0
+  rateLimitBucketWrite: 5
