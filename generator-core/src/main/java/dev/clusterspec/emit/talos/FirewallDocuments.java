@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.talos;
 
-import dev.clusterspec.emit.talos.TalosIngressRule.PortRange;
+import dev.clusterspec.plan.firewall.PortRange;
 import dev.clusterspec.spec.Cidr;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,7 +61,7 @@ final class FirewallDocuments {
         List<PortRange> ranges = rule.ports();
         for (int i = 0; i < ranges.size(); i++) {
             for (int j = i + 1; j < ranges.size(); j++) {
-                if (ranges.get(i).overlaps(ranges.get(j))) {
+                if (TalosIngressRule.overlap(ranges.get(i), ranges.get(j))) {
                     throw new IllegalStateException("Talos firewall rule " + rule.name() + " has overlapping ports "
                             + ranges.get(i) + " and " + ranges.get(j));
                 }

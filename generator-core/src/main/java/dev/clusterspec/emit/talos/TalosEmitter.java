@@ -7,6 +7,7 @@ import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.talos.secrets.SecretsBundle;
 import dev.clusterspec.emit.talos.secrets.TalosconfigEmitter;
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.firewall.FirewallPlan;
 import dev.clusterspec.spec.Node;
 import dev.clusterspec.spec.SecretResolver;
 import java.time.Clock;
@@ -47,9 +48,18 @@ public final class TalosEmitter {
      */
     public List<OutputFile> emit(ClusterPlan plan, SecretsBundle bundle, ManifestRepoContent manifests,
             List<InlineManifest> secretInlineManifests, SecretResolver secrets) {
+        return emit(plan, FirewallPlan.of(plan), bundle, manifests, secretInlineManifests, secrets);
+    }
+
+    /** As above, with the firewall plan the other firewall emitters render too (derived from {@code plan}). */
+    public List<OutputFile> emit(ClusterPlan plan, FirewallPlan firewallPlan, SecretsBundle bundle, ManifestRepoContent manifests,
+            List<InlineManifest> secretInlineManifests, SecretResolver secrets) {
+        if (firewallPlan.cluster() != plan) {
+            throw new IllegalArgumentException("the firewall plan was derived from another cluster plan");
+        }
         ConfigInputs inputs = new ConfigInputs(plan, bundle, TalosImages.of(plan.spec().versions()),
                 ControlPlaneManifests.of(plan, manifests, secretInlineManifests, secrets));
-        TalosFirewallPorts firewall = new TalosFirewallPorts(plan);
+        TalosFirewallRules firewall = new TalosFirewallRules(firewallPlan);
         List<OutputFile> out = new ArrayList<>();
         for (Node node : plan.nodes()) {
             out.add(OutputFile.secretText("talos/" + node.name() + ".yaml", Yaml.writeAll(documents(inputs, firewall, node))));
@@ -58,7 +68,7 @@ public final class TalosEmitter {
         return List.copyOf(out);
     }
 
-    static List<ObjectNode> documents(ConfigInputs inputs, TalosFirewallPorts firewall, Node node) {
+    static List<ObjectNode> documents(ConfigInputs inputs, TalosFirewallRules firewall, Node node) {
         List<ObjectNode> documents = new ArrayList<>();
         documents.add(v1alpha1(inputs, node));
         documents.addAll(NetworkDocuments.render(inputs.plan(), node));

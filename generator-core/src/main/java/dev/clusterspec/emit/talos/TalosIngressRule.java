@@ -1,5 +1,7 @@
 package dev.clusterspec.emit.talos;
 
+import dev.clusterspec.plan.firewall.PortRange;
+import dev.clusterspec.plan.firewall.Protocol;
 import dev.clusterspec.spec.Cidr;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +12,8 @@ import java.util.Objects;
  * dropped ({@code NetworkDefaultActionConfig ingress: block}).
  *
  * @param name unique per node; becomes the document's {@code name}
- * @param reason why the flow exists (kept for reports; Talos has no field for it)
+ * @param protocol TCP or UDP (Talos rules need ports; block mode lets ICMP through by itself)
+ * @param reason why the flows exist (kept for reports; Talos has no field for it)
  */
 record TalosIngressRule(String name, Protocol protocol, List<PortRange> ports, List<Cidr> sources, String reason) {
 
@@ -19,37 +22,18 @@ record TalosIngressRule(String name, Protocol protocol, List<PortRange> ports, L
         Objects.requireNonNull(protocol, "protocol");
         ports = List.copyOf(ports);
         sources = List.copyOf(sources);
-        if (ports.isEmpty()) {
-            throw new IllegalArgumentException("rule " + name + " has no ports");
+        if (!protocol.hasPorts()) {
+            throw new IllegalArgumentException("Talos rule " + name + ": a NetworkRuleConfig needs ports, " + protocol.id() + " has none");
+        }
+        if (ports.isEmpty() || ports.stream().anyMatch(PortRange::isNamed)) {
+            throw new IllegalArgumentException("Talos rule " + name + " needs numeric ports: " + ports);
         }
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("rule " + name + " has no sources");
+            throw new IllegalArgumentException("Talos rule " + name + " has no sources");
         }
     }
 
-    enum Protocol {
-        TCP, UDP;
-
-        String id() {
-            return this == TCP ? "tcp" : "udp";
-        }
-    }
-
-    /** An inclusive port range; a single port when {@code from == to}. */
-    record PortRange(int from, int to) {
-
-        PortRange {
-            if (from < 1 || to > 65535 || from > to) {
-                throw new IllegalArgumentException("not a port range: " + from + "-" + to);
-            }
-        }
-
-        static PortRange of(int port) {
-            return new PortRange(port, port);
-        }
-
-        boolean overlaps(PortRange other) {
-            return from <= other.to && other.from <= to;
-        }
+    static boolean overlap(PortRange a, PortRange b) {
+        return a.from() <= b.to() && b.from() <= a.to();
     }
 }
