@@ -6,6 +6,7 @@ import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.SecretResolver;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ record ControlPlaneManifests(List<InlineManifest> inline, List<String> urls, Map
     ControlPlaneManifests {
         inline = List.copyOf(inline);
         urls = List.copyOf(urls);
-        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     static ControlPlaneManifests of(ClusterPlan plan, ManifestRepoContent manifests, List<InlineManifest> secretInline,
