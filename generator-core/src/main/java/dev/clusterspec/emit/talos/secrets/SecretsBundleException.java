@@ -1,0 +1,18 @@
+package dev.clusterspec.emit.talos.secrets;
+
+/**
+ * A problem with a secrets bundle that the user can act on. The message is meant for the user as
+ * is; it never contains a secret value.
+ */
+public class SecretsBundleException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public SecretsBundleException(String message) {
+        super(message);
+    }
+
+    public SecretsBundleException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
