@@ -1,6 +1,7 @@
 package dev.clusterspec.plan.firewall;
 
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.spec.Cidr;
 import dev.clusterspec.spec.Node;
 import dev.clusterspec.spec.Proxmox.Host;
 import java.util.ArrayList;
@@ -19,11 +20,13 @@ public final class FirewallPlan {
     private final ClusterPlan cluster;
     private final List<Flow> flows;
     private final Optional<Host> gatewayHost;
+    private final List<String> warnings;
 
     private FirewallPlan(ClusterPlan cluster, List<Flow> flows) {
         this.cluster = cluster;
         this.flows = List.copyOf(flows);
         this.gatewayHost = gatewayHostOf(cluster);
+        this.warnings = warnings(cluster, gatewayHost);
     }
 
     public static FirewallPlan of(ClusterPlan plan) {
@@ -60,6 +63,34 @@ public final class FirewallPlan {
                 .toList();
     }
 
+    /**
+     * {@link #flowsTo} merged per protocol and port range, in first-flow order: sources as CIDRs without
+     * repeats and without blocks another source covers. What the Talos NetworkRuleConfig documents are
+     * rendered from ({@code ingressRules(Layer.TALOS, node)}).
+     */
+    public List<IngressRule> ingressRules(Layer layer, Node node) {
+        Map<String, List<Flow>> byPort = new java.util.LinkedHashMap<>();
+        for (Flow flow : flowsTo(layer, node)) {
+            byPort.computeIfAbsent(flow.service(), k -> new ArrayList<>()).add(flow);
+        }
+        List<IngressRule> rules = new ArrayList<>();
+        int apiServer = cluster.spec().controlPlane().port();
+        for (List<Flow> group : byPort.values()) {
+            Flow first = group.get(0);
+            java.util.Set<Cidr> all = new java.util.LinkedHashSet<>();
+            java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+            for (Flow flow : group) {
+                all.addAll(flow.source().cidrs());
+                reasons.add(flow.reason());
+            }
+            List<Cidr> sources = all.stream()
+                    .filter(c -> all.stream().noneMatch(other -> !other.equals(c) && other.contains(c))).toList();
+            rules.add(new IngressRule(Ports.name(first.protocol(), first.ports(), apiServer), first.protocol(), first.ports(),
+                    sources, List.copyOf(reasons)));
+        }
+        return List.copyOf(rules);
+    }
+
     /** Number of flows per layer (every layer present, possibly 0). */
     public Map<Layer, Integer> counts() {
         Map<Layer, Integer> counts = new EnumMap<>(Layer.class);
@@ -75,6 +106,31 @@ public final class FirewallPlan {
      */
     public Optional<Host> gatewayHost() {
         return gatewayHost;
+    }
+
+    /**
+     * What the spec allows but the layers cannot make work on their own; for the user, not errors.
+     * Replies to DNATed public traffic must pass the host that DNATed it (conntrack undoes the NAT
+     * there), and the VMs send them to their gateway: so the ingress host must be the gateway.
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    private static List<String> warnings(ClusterPlan plan, Optional<Host> gateway) {
+        List<String> warnings = new ArrayList<>();
+        if (!plan.nested()) {
+            return List.of();
+        }
+        for (var exposure : plan.publicExposures()) {
+            Host ingress = exposure.ingressHost();
+            if (ingress != null && gateway.map(g -> !g.name().equals(ingress.name())).orElse(true)) {
+                warnings.add("public service " + exposure.service().name() + " arrives at host " + ingress.name()
+                        + ", which is not the VMs' default gateway (proxmox.bridge.gateway " + plan.gateway() + "): replies would"
+                        + " bypass its DNAT; make " + ingress.bridgeIp() + " the gateway");
+            }
+        }
+        return List.copyOf(warnings);
     }
 
     static Optional<Host> gatewayHostOf(ClusterPlan plan) {

@@ -18,6 +18,7 @@ final class NodePortTable {
         ClusterPlan plan = peers.plan();
         Endpoint all = peers.nodes(Endpoint.NodeGroup.ALL);
         Endpoint controlPlanes = peers.nodes(Endpoint.NodeGroup.CONTROL_PLANES);
+        int apiServer = plan.spec().controlPlane().port();
         FlowList out = new FlowList(layer);
 
         out.allow(peers.admins(), all, Protocol.TCP, Ports.TALOS_APID, "apid: talosctl from the admins");
@@ -28,10 +29,10 @@ final class NodePortTable {
         }
         out.allow(all, controlPlanes, Protocol.TCP, Ports.TALOS_TRUSTD, "trustd: nodes obtain their certificates");
 
-        out.allow(peers.admins(), controlPlanes, Protocol.TCP, Ports.KUBE_APISERVER, "kube-apiserver: kubectl from the admins");
-        out.allow(all, controlPlanes, Protocol.TCP, Ports.KUBE_APISERVER, "kube-apiserver: kubelets and node agents");
-        out.allow(peers.vip(), controlPlanes, Protocol.TCP, Ports.KUBE_APISERVER, "kube-apiserver: traffic sourced from the control-plane VIP");
-        out.allow(peers.podNetwork(), controlPlanes, Protocol.TCP, Ports.KUBE_APISERVER,
+        out.allow(peers.admins(), controlPlanes, Protocol.TCP, apiServer, "kube-apiserver: kubectl from the admins");
+        out.allow(all, controlPlanes, Protocol.TCP, apiServer, "kube-apiserver: kubelets and node agents");
+        out.allow(peers.vip(), controlPlanes, Protocol.TCP, apiServer, "kube-apiserver: traffic sourced from the control-plane VIP");
+        out.allow(peers.podNetwork(), controlPlanes, Protocol.TCP, apiServer,
                 "kube-apiserver: pods through the kubernetes Service");
         out.allow(controlPlanes, controlPlanes, Protocol.TCP, PortRange.range(Ports.ETCD_CLIENT, Ports.ETCD_PEER),
                 "etcd: client and peer traffic between control planes");
@@ -49,6 +50,9 @@ final class NodePortTable {
         List<NodeIngress> extra = plan.spec().firewall().nodeIngress();
         for (int i = 0; i < extra.size(); i++) {
             NodeIngress rule = extra.get(i);
+            if (rule.port() == Ports.SSH) {
+                continue; // nothing listens on 22 on Talos; validation warns about it
+            }
             String reason = rule.reason() != null && !rule.reason().isBlank() ? rule.reason() : "firewall.nodeIngress[" + i + "]";
             for (var cidr : rule.from()) {
                 out.allow(new Endpoint.CidrBlock(cidr), all, Protocol.of(rule.protocol()), rule.port(), reason);

@@ -28,10 +28,6 @@ final class Peers {
         return new Endpoint.Admins(plan.admins());
     }
 
-    Endpoint.Tailnet tailnet() {
-        return new Endpoint.Tailnet(plan.spec().network().tailnet());
-    }
-
     Optional<Endpoint.Bastion> bastion() {
         return plan.spec().bastionIfAny().map(b -> new Endpoint.Bastion(b.privateIp()));
     }

@@ -82,7 +82,7 @@ final class PolicyLayer {
         }
     }
 
-    /** An entry names a CIDR, pods (a namespace and/or labels; labels alone mean the service's namespace), or both. */
+    /** An entry names a CIDR or a namespace's pods (validation rejects both or neither; labels alone would mean the service's namespace). */
     private static List<Endpoint> sources(ServiceSpec service, AllowFrom from) {
         List<Endpoint> sources = new java.util.ArrayList<>();
         if (from.cidr() != null) {

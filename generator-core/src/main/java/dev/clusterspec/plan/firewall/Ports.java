@@ -8,7 +8,6 @@ public final class Ports {
 
     public static final int SSH = 22;
     public static final int DNS = 53;
-    public static final int KUBE_APISERVER = 6443;
     public static final int ETCD_CLIENT = 2379;
     public static final int ETCD_PEER = 2380;
     public static final int KUBELET = 10250;
@@ -23,5 +22,28 @@ public final class Ports {
     public static final int COROSYNC_LAST = 5412;
     public static final int VXLAN_SDN = 4789;
 
+    private static final java.util.Map<String, String> NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("tcp/" + SSH, "ssh"),
+            java.util.Map.entry("tcp/" + TALOS_APID, "apid"),
+            java.util.Map.entry("tcp/" + TALOS_TRUSTD, "trustd"),
+            java.util.Map.entry("tcp/" + ETCD_CLIENT + "-" + ETCD_PEER, "etcd"),
+            java.util.Map.entry("tcp/" + KUBELET, "kubelet"),
+            java.util.Map.entry("udp/" + CILIUM_VXLAN, "cilium-vxlan"),
+            java.util.Map.entry("tcp/" + CILIUM_HEALTH, "cilium-health"),
+            java.util.Map.entry("tcp/" + HUBBLE_SERVER, "hubble"),
+            java.util.Map.entry("udp/" + TAILSCALE_WIREGUARD, "tailscale"),
+            java.util.Map.entry("tcp/" + PROXMOX_API, "pve-api"),
+            java.util.Map.entry("udp/" + COROSYNC_FIRST + "-" + COROSYNC_LAST, "corosync"),
+            java.util.Map.entry("udp/" + VXLAN_SDN, "sdn-vxlan"));
+
     private Ports() {}
+
+    /** A short name for a protocol/port (e.g. {@code apid}), else {@code tcp-443}; usable as a rule name. */
+    static String name(Protocol protocol, PortRange ports, int apiServerPort) {
+        String key = protocol.id() + "/" + ports;
+        if (protocol == Protocol.TCP && ports.isSingle() && ports.from() == apiServerPort) {
+            return "kube-apiserver";
+        }
+        return NAMES.getOrDefault(key, protocol.id() + "-" + ports.toString().replace(':', '-'));
+    }
 }

@@ -2,9 +2,6 @@ package dev.clusterspec.plan.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterspec.Examples;
-import dev.clusterspec.check.SpecValidator;
-import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.Cidr;
 import dev.clusterspec.spec.Node;
 import java.util.List;
@@ -13,11 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FirewallPlanTest {
 
-    static ClusterPlan plan(String example) {
-        return ClusterPlan.of(new SpecValidator().validate(Examples.spec(example)).loaded());
-    }
-
-    private static final FirewallPlan SEED = FirewallPlan.of(plan("oci-free-tier"));
+    private static final FirewallPlan SEED = ExamplePlans.firewall("oci-free-tier");
 
     private static Node node(String name) {
         return SEED.cluster().nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
@@ -46,6 +39,22 @@ class FirewallPlanTest {
         assertThat(sourcesOf(cp, port(Protocol.TCP, 2380))).containsExactly("10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32");
         assertThat(sourcesOf(cp, port(Protocol.TCP, 6443))).contains("100.64.0.0/10", "10.0.0.21/32", "10.0.0.10/32", "10.244.0.0/16");
         assertThat(sourcesOf(cp, port(Protocol.TCP, 50001))).hasSize(6);
+    }
+
+    @Test
+    void ingressRulesMergeANodesFlowsPerPortWithStableNames() {
+        List<IngressRule> cp = SEED.ingressRules(Layer.TALOS, node("cp-1"));
+        assertThat(cp).extracting(IngressRule::name).containsExactly(
+                "apid", "trustd", "kube-apiserver", "etcd", "kubelet", "cilium-vxlan", "cilium-health", "hubble");
+        IngressRule apid = cp.get(0);
+        assertThat(apid.protocol()).isEqualTo(Protocol.TCP);
+        assertThat(apid.ports()).isEqualTo(PortRange.of(50000));
+        assertThat(apid.sources()).extracting(Cidr::toString).containsExactly(
+                "100.64.0.0/10", "10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32", "10.0.0.1/32", "10.0.0.2/32", "10.0.0.3/32");
+        assertThat(apid.reasons()).hasSize(3);
+        assertThat(cp.get(3).ports()).isEqualTo(PortRange.range(2379, 2380));
+        assertThat(SEED.ingressRules(Layer.TALOS, node("w-3"))).extracting(IngressRule::name)
+                .containsExactly("apid", "kubelet", "cilium-vxlan", "cilium-health", "hubble");
     }
 
     @Test
@@ -82,6 +91,7 @@ class FirewallPlanTest {
             assertThat(f.ports().from()).isEqualTo(443);
         });
         assertThat(SEED.gatewayHost()).hasValueSatisfying(h -> assertThat(h.name()).isEqualTo("pve1"));
+        assertThat(SEED.warnings()).as("the ingress host is the gateway").isEmpty();
     }
 
     @Test
@@ -99,7 +109,7 @@ class FirewallPlanTest {
 
     @Test
     void aSingleHostClusterHasNoProxmoxClusterTrafficAndNoPublicFlows() {
-        FirewallPlan minimal = FirewallPlan.of(plan("minimal"));
+        FirewallPlan minimal = ExamplePlans.firewall("minimal");
         assertThat(minimal.flows(Layer.OCI_SECURITY_LIST)).noneMatch(port(Protocol.UDP, 5405));
         assertThat(minimal.flows(Layer.NFTABLES_HOST)).noneMatch(f -> f.destination() instanceof Endpoint.PublicService);
         assertThat(minimal.flows(Layer.NETWORK_POLICY)).noneMatch(f -> f.ports().isNamed()).as("no monitoring in minimal");

@@ -1,0 +1,115 @@
+package dev.clusterspec.emit.policies;
+
+import dev.clusterspec.connectivity.ConnectivityAnalyzer;
+import dev.clusterspec.connectivity.ConnectivityResult;
+import dev.clusterspec.connectivity.ReachabilityAssertion;
+import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.firewall.FirewallException;
+import dev.clusterspec.spec.Addons;
+import dev.clusterspec.spec.NamespaceSpec;
+import dev.clusterspec.spec.ReachabilityAssertion.Expect;
+import dev.clusterspec.spec.ServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks the spec's {@code assertions} ("namespace web must not reach namespace db") against the
+ * generated policies with the connectivity analyser. The spec declares no workloads, so the analysis
+ * runs over representative pods: one per service (its selector labels and target ports), one
+ * unlabelled pod per application namespace standing for any other workload there, CoreDNS, and the
+ * Tailscale proxy and monitoring pods when those add-ons are on.
+ */
+public final class PolicyAssertions {
+
+    /** Label of the pod that stands for "any other pod" of a namespace; no policy selects it by label. */
+    static final String REPRESENTATIVE = "clusterspec.dev/representative";
+
+    private PolicyAssertions() {}
+
+    /** Fails with every violated assertion in one message; returns the analysis when all hold. */
+    public static ConnectivityResult check(ClusterPlan plan, PolicyDocuments policies) {
+        ConnectivityResult result = analyse(plan, policies);
+        List<String> violations = result.violations(assertions(plan));
+        if (!violations.isEmpty()) {
+            throw new FirewallException("the generated network policies break "
+                    + (violations.size() == 1 ? "an assertion" : violations.size() + " assertions") + " of the spec: "
+                    + String.join("; ", violations));
+        }
+        return result;
+    }
+
+    /** The violated assertions, as messages; empty when all hold. */
+    public static List<String> violations(ClusterPlan plan, PolicyDocuments policies) {
+        return analyse(plan, policies).violations(assertions(plan));
+    }
+
+    /** Connectivity of the representative pods under the generated policies (for the report's connectivity matrix). */
+    public static ConnectivityResult analyse(ClusterPlan plan, PolicyDocuments policies) {
+        List<JsonNode> trees = new ArrayList<>(representativeWorkloads(plan));
+        trees.addAll(policies.all());
+        return ConnectivityAnalyzer.analyzeTrees("generated network policies", trees);
+    }
+
+    static List<ReachabilityAssertion> assertions(ClusterPlan plan) {
+        return plan.spec().assertions().stream()
+                .map(a -> new ReachabilityAssertion(a.from(), a.to(), a.expect() == Expect.ALLOWED))
+                .toList();
+    }
+
+    /** Namespaces and pods standing for the cluster's workloads, in a stable order. */
+    static List<JsonNode> representativeWorkloads(ClusterPlan plan) {
+        List<JsonNode> trees = new ArrayList<>();
+        trees.add(namespace("kube-system"));
+        trees.add(pod("kube-system", "coredns", Map.of("k8s-app", "kube-dns"),
+                List.of(new Port("dns", 53, "UDP"), new Port("dns-tcp", 53, "TCP"))));
+        Addons addons = plan.spec().addons();
+        if (addons.tailscale().enabled()) {
+            trees.add(namespace("tailscale"));
+            trees.add(pod("tailscale", "proxy", Map.of("app", "tailscale-proxy"), List.of()));
+        }
+        if (addons.monitoring().alloy() != null && addons.monitoring().alloy().enabled()) {
+            trees.add(namespace(addons.monitoring().namespace()));
+            trees.add(pod(addons.monitoring().namespace(), "alloy", Map.of("app", "alloy"), List.of()));
+        }
+        for (NamespaceSpec namespace : plan.spec().namespaces()) {
+            trees.add(namespace(namespace.name()));
+            trees.add(pod(namespace.name(), "any-pod", Map.of(REPRESENTATIVE, "any"), List.of()));
+        }
+        for (ServiceSpec service : plan.spec().services()) {
+            List<Port> ports = service.ports().stream()
+                    .map(p -> new Port(null, p.targetPort(), p.protocol().name())).toList();
+            trees.add(pod(service.namespace(), service.name(), service.selector(), ports));
+        }
+        return trees;
+    }
+
+    private record Port(String name, int number, String protocol) {}
+
+    private static ObjectNode namespace(String name) {
+        ObjectNode ns = Yaml.object().put("apiVersion", "v1").put("kind", "Namespace");
+        ns.putObject("metadata").put("name", name);
+        return ns;
+    }
+
+    private static ObjectNode pod(String namespace, String name, Map<String, String> labels, List<Port> ports) {
+        ObjectNode pod = Yaml.object().put("apiVersion", "v1").put("kind", "Pod");
+        ObjectNode metadata = pod.putObject("metadata").put("name", name).put("namespace", namespace);
+        ObjectNode podLabels = metadata.putObject("labels");
+        new java.util.TreeMap<>(labels).forEach(podLabels::put);
+        ObjectNode container = pod.putObject("spec").putArray("containers").addObject().put("name", "main").put("image", "representative");
+        ArrayNode containerPorts = container.putArray("ports");
+        for (Port port : ports) {
+            ObjectNode p = containerPorts.addObject();
+            if (port.name() != null) {
+                p.put("name", port.name());
+            }
+            p.put("containerPort", port.number()).put("protocol", port.protocol());
+        }
+        return pod;
+    }
+}
