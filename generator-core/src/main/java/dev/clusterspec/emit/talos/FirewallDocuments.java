@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.talos;
 
-import dev.clusterspec.plan.firewall.PortRange;
+import dev.clusterspec.plan.firewall.IngressRule;
 import dev.clusterspec.spec.Cidr;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,22 +11,24 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Talos ingress firewall of one node: {@code NetworkDefaultActionConfig} with {@code ingress: block}
- * and one {@code NetworkRuleConfig} per rule. Block mode is the only safe one on 1.13: in accept mode
- * Talos does not exempt established connections, so a rule can drop replies to the node's own
- * connections. Block mode accepts established/related traffic, rate-limited ICMP and pod-to-pod
- * traffic by itself; everything else must be listed here.
+ * and one {@code NetworkRuleConfig} per rule of the firewall plan's Talos layer
+ * ({@code FirewallPlan.ingressRules(Layer.TALOS, node)}: the flows to the node merged per protocol and
+ * port range). Block mode is the only safe one on 1.13: in accept mode Talos does not exempt
+ * established connections, so a rule can drop replies to the node's own connections. Block mode
+ * accepts established/related traffic, rate-limited ICMP and pod-to-pod traffic by itself; everything
+ * else must be listed here.
  */
 final class FirewallDocuments {
 
     private FirewallDocuments() {}
 
-    static List<ObjectNode> render(List<TalosIngressRule> rules) {
+    static List<ObjectNode> render(List<IngressRule> rules) {
         List<ObjectNode> documents = new ArrayList<>();
         ObjectNode defaultAction = TalosDocuments.typed("NetworkDefaultActionConfig");
         defaultAction.put("ingress", "block");
         documents.add(defaultAction);
         Set<String> names = new HashSet<>();
-        for (TalosIngressRule rule : rules) {
+        for (IngressRule rule : rules) {
             if (!names.add(rule.name())) {
                 throw new IllegalStateException("two Talos firewall rules are named " + rule.name());
             }
@@ -35,18 +37,16 @@ final class FirewallDocuments {
         return documents;
     }
 
-    private static ObjectNode rule(TalosIngressRule rule) {
-        requireDisjoint(rule);
+    private static ObjectNode rule(IngressRule rule) {
+        requireExpressible(rule);
         ObjectNode document = TalosDocuments.typed("NetworkRuleConfig");
         document.put("name", rule.name());
         ObjectNode selector = document.putObject("portSelector");
         ArrayNode ports = selector.putArray("ports");
-        for (PortRange range : rule.ports()) {
-            if (range.from() == range.to()) {
-                ports.add(range.from());
-            } else {
-                ports.add(range.from() + "-" + range.to());
-            }
+        if (rule.ports().isSingle()) {
+            ports.add(rule.ports().from());
+        } else {
+            ports.add(rule.ports().from() + "-" + rule.ports().to());
         }
         selector.put("protocol", rule.protocol().id());
         ArrayNode ingress = document.putArray("ingress");
@@ -56,16 +56,17 @@ final class FirewallDocuments {
         return document;
     }
 
-    /** Talos rejects a rule whose port ranges overlap. */
-    private static void requireDisjoint(TalosIngressRule rule) {
-        List<PortRange> ranges = rule.ports();
-        for (int i = 0; i < ranges.size(); i++) {
-            for (int j = i + 1; j < ranges.size(); j++) {
-                if (TalosIngressRule.overlap(ranges.get(i), ranges.get(j))) {
-                    throw new IllegalStateException("Talos firewall rule " + rule.name() + " has overlapping ports "
-                            + ranges.get(i) + " and " + ranges.get(j));
-                }
-            }
+    /**
+     * A NetworkRuleConfig needs TCP or UDP with numeric ports and at least one source subnet; ICMP
+     * needs no rule (block mode lets it through, rate-limited) and "any protocol" has no form here.
+     */
+    private static void requireExpressible(IngressRule rule) {
+        if (!rule.protocol().hasPorts() || rule.ports().isNamed() || rule.ports().isAll()) {
+            throw new IllegalStateException("the firewall plan has a Talos rule " + rule.name() + " (" + rule.protocol().id()
+                    + "/" + rule.ports() + ") that a NetworkRuleConfig cannot express");
+        }
+        if (rule.sources().isEmpty()) {
+            throw new IllegalStateException("the firewall plan's Talos rule " + rule.name() + " has no source addresses");
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.clusterspec.emit.talos.secrets.SecretsBundle;
 import dev.clusterspec.emit.talos.secrets.TalosconfigEmitter;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
+import dev.clusterspec.plan.firewall.Layer;
 import dev.clusterspec.spec.Node;
 import dev.clusterspec.spec.SecretResolver;
 import java.time.Clock;
@@ -59,20 +60,19 @@ public final class TalosEmitter {
         }
         ConfigInputs inputs = new ConfigInputs(plan, bundle, TalosImages.of(plan.spec().versions()),
                 ControlPlaneManifests.of(plan, manifests, secretInlineManifests, secrets));
-        TalosFirewallRules firewall = new TalosFirewallRules(firewallPlan);
-        List<OutputFile> out = new ArrayList<>();
+                List<OutputFile> out = new ArrayList<>();
         for (Node node : plan.nodes()) {
-            out.add(OutputFile.secretText("talos/" + node.name() + ".yaml", Yaml.writeAll(documents(inputs, firewall, node))));
+            out.add(OutputFile.secretText("talos/" + node.name() + ".yaml", Yaml.writeAll(documents(inputs, firewallPlan, node))));
         }
         out.add(OutputFile.secretText("talos/talosconfig", talosconfig(plan, bundle)));
         return List.copyOf(out);
     }
 
-    static List<ObjectNode> documents(ConfigInputs inputs, TalosFirewallRules firewall, Node node) {
+    static List<ObjectNode> documents(ConfigInputs inputs, FirewallPlan firewall, Node node) {
         List<ObjectNode> documents = new ArrayList<>();
         documents.add(v1alpha1(inputs, node));
         documents.addAll(NetworkDocuments.render(inputs.plan(), node));
-        documents.addAll(FirewallDocuments.render(firewall.rulesFor(node)));
+        documents.addAll(FirewallDocuments.render(firewall.ingressRules(Layer.TALOS, node)));
         return documents;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
+import dev.clusterspec.plan.firewall.IngressRule;
+import dev.clusterspec.plan.firewall.Layer;
 import dev.clusterspec.plan.firewall.PortRange;
 import dev.clusterspec.plan.firewall.Protocol;
 import dev.clusterspec.spec.Addons;
@@ -18,8 +20,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The Talos layer of the firewall plan, turned into the NetworkRuleConfig rules of one node. */
-class TalosFirewallRulesTest {
+/**
+ * The Talos layer of the firewall plan as a node sees it, and its rendering into NetworkDefaultActionConfig
+ * and NetworkRuleConfig documents.
+ */
+class TalosFirewallDocumentsTest {
 
     private static final ClusterPlan SEED = ClusterPlan.of(TalosFixtures.example("oci-free-tier"));
 
@@ -36,13 +41,13 @@ class TalosFirewallRulesTest {
 
     @Test
     void theFlowsOfOnePortBecomeOneRuleWithTheirSourcesMerged() {
-        Map<String, TalosIngressRule> cp = rules(SEED, "cp-1");
+        Map<String, IngressRule> cp = rules(SEED, "cp-1");
         assertThat(sources(cp.get("apid"))).as("admins, control planes, Proxmox hosts on the bridge")
                 .containsExactly("100.64.0.0/10", "10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32",
                         "10.0.0.1/32", "10.0.0.2/32", "10.0.0.3/32");
-        assertThat(cp.get("apid").reason()).contains("talosctl from the admins").contains("; ");
+        assertThat(cp.get("apid").reasons()).hasSize(3).first().asString().contains("talosctl from the admins");
         assertThat(sources(cp.get("etcd"))).containsExactlyElementsOf(CONTROL_PLANES);
-        assertThat(cp.get("etcd").ports()).containsExactly(PortRange.range(2379, 2380));
+        assertThat(cp.get("etcd").ports()).isEqualTo(PortRange.range(2379, 2380));
         assertThat(sources(cp.get("trustd"))).containsExactlyElementsOf(NODES);
         assertThat(sources(cp.get("kube-apiserver"))).startsWith("100.64.0.0/10").containsAll(NODES)
                 .contains("10.0.0.10/32").endsWith("10.244.0.0/16");
@@ -56,9 +61,10 @@ class TalosFirewallRulesTest {
     @Test
     void theSpecsOwnRulesAreRenderedPerPortAndCoveredSourcesDropped() {
         ClusterPlan direct = ClusterPlan.of(TalosFixtures.validatedTestSpec("direct-ccm.yaml"));
-        Map<String, TalosIngressRule> worker = rules(direct, "w-1");
+        Map<String, IngressRule> worker = rules(direct, "w-1");
         assertThat(sources(worker.get("tcp-9100"))).containsExactly("10.1.0.5/32", "10.1.0.6/32");
-        assertThat(worker.get("tcp-9100").reason()).startsWith("node exporter from the bastion");
+        assertThat(worker.get("tcp-9100").reasons()).startsWith("node exporter from the bastion");
+        assertThat(worker).as("nothing listens on 22 on Talos").doesNotContainKey("tcp-22");
         assertThat(worker.get("udp-51820").protocol()).isEqualTo(Protocol.UDP);
         assertThat(sources(worker.get("udp-51820"))).containsExactly("0.0.0.0/0");
         assertThat(sources(worker.get("apid"))).as("admins covering the control planes absorb their /32s").containsExactly("10.1.0.0/16");
@@ -86,34 +92,33 @@ class TalosFirewallRulesTest {
         assertThat(etcd.at("/ingress/0/subnet").asString()).isEqualTo("10.0.0.11/32");
 
         List<Cidr> any = List.of(Cidr.of("10.0.0.0/8"));
-        TalosIngressRule a = new TalosIngressRule("x", Protocol.TCP, List.of(PortRange.of(1)), any, "a");
+        IngressRule a = new IngressRule("x", Protocol.TCP, PortRange.of(1), any, List.of("a"));
         assertThatThrownBy(() -> FirewallDocuments.render(List.of(a, a))).hasMessageContaining("two Talos firewall rules are named x");
-        TalosIngressRule overlapping = new TalosIngressRule("y", Protocol.TCP,
-                List.of(PortRange.range(10, 20), PortRange.range(20, 30)), any, "b");
-        assertThatThrownBy(() -> FirewallDocuments.render(List.of(overlapping))).hasMessageContaining("overlapping ports");
-        assertThatThrownBy(() -> new TalosIngressRule("z", Protocol.ICMP, List.of(PortRange.ALL), any, "c"))
-                .hasMessageContaining("needs ports");
-        assertThatThrownBy(() -> new TalosIngressRule("n", Protocol.TCP, List.of(PortRange.named("http")), any, "d"))
-                .hasMessageContaining("numeric ports");
+        assertThatThrownBy(() -> FirewallDocuments.render(List.of(new IngressRule("icmp", Protocol.ICMP, PortRange.ALL, any, List.of()))))
+                .hasMessageContaining("cannot express");
+        assertThatThrownBy(() -> FirewallDocuments.render(List.of(new IngressRule("n", Protocol.TCP, PortRange.named("http"), any, List.of()))))
+                .hasMessageContaining("cannot express");
+        assertThatThrownBy(() -> FirewallDocuments.render(List.of(new IngressRule("e", Protocol.TCP, PortRange.of(80), List.of(), List.of()))))
+                .hasMessageContaining("no source addresses");
     }
 
-    private static List<TalosIngressRule> rulesFor(ClusterPlan plan, String node) {
-        return new TalosFirewallRules(FirewallPlan.of(plan)).rulesFor(node(plan, node));
+    private static List<IngressRule> rulesFor(ClusterPlan plan, String node) {
+        return FirewallPlan.of(plan).ingressRules(Layer.TALOS, node(plan, node));
     }
 
     private static List<String> names(ClusterPlan plan, String node) {
-        return rulesFor(plan, node).stream().map(TalosIngressRule::name).toList();
+        return rulesFor(plan, node).stream().map(IngressRule::name).toList();
     }
 
-    private static Map<String, TalosIngressRule> rules(ClusterPlan plan, String node) {
-        return rulesFor(plan, node).stream().collect(Collectors.toMap(TalosIngressRule::name, Function.identity()));
+    private static Map<String, IngressRule> rules(ClusterPlan plan, String node) {
+        return rulesFor(plan, node).stream().collect(Collectors.toMap(IngressRule::name, Function.identity()));
     }
 
     private static Node node(ClusterPlan plan, String name) {
         return plan.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static List<String> sources(TalosIngressRule rule) {
+    private static List<String> sources(IngressRule rule) {
         return rule.sources().stream().map(Cidr::toString).toList();
     }
 }
