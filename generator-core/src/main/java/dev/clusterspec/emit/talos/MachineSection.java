@@ -1,0 +1,71 @@
+package dev.clusterspec.emit.talos;
+
+import dev.clusterspec.emit.talos.secrets.SecretsBundle.CertificateAndKey;
+import dev.clusterspec.spec.Node;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code machine:} of a node's v1alpha1 document, keys in Talos's struct order. The defaults are
+ * those of {@code talosctl gen config} for the 1.12/1.13 contracts; what the spec adds is the
+ * kubelet's node-IP subnet, the install disk and image, and the node label choice below.
+ */
+final class MachineSection {
+
+    /** KubePrism's port: Cilium reaches the API through it ({@code k8sServicePort: 7445}). */
+    static final int KUBE_PRISM_PORT = 7445;
+
+    static final String EXCLUDE_FROM_EXTERNAL_LB = "node.kubernetes.io/exclude-from-external-load-balancers";
+
+    private MachineSection() {}
+
+    static ObjectNode render(ConfigInputs in, Node node, ObjectNode parent) {
+        ObjectNode machine = parent.putObject("machine");
+        machine.put("type", node.role().id());
+        machine.put("token", in.bundle().trustdInfo().token());
+        caHalf(machine.putObject("ca"), in.bundle().certs().os(), node.isControlPlane());
+        machine.putArray("certSANs");
+
+        ObjectNode kubelet = machine.putObject("kubelet");
+        kubelet.put("image", in.images().kubelet());
+        kubelet.put("defaultRuntimeSeccompProfileEnabled", true);
+        // the bridge only: a second address (a Tailscale interface, a Docker bridge) must never
+        // become the node IP the control plane and Cilium talk to
+        TalosDocuments.strings(kubelet.putObject("nodeIP"), "validSubnets", List.of(in.plan().nodeNetwork().toString()));
+        kubelet.put("disableManifestsDirectory", true);
+
+        ObjectNode install = machine.putObject("install");
+        install.put("disk", node.installDisk());
+        install.put("image", in.images().installer());
+        install.put("wipe", false);
+        // 1.12+ default for new installs; kernel arguments then belong in the image, not extraKernelArgs
+        install.put("grubUseUKICmdline", true);
+
+        ObjectNode features = machine.putObject("features");
+        features.put("diskQuotaSupport", true);
+        ObjectNode kubePrism = features.putObject("kubePrism");
+        kubePrism.put("enabled", true);
+        kubePrism.put("port", KUBE_PRISM_PORT);
+        ObjectNode hostDns = features.putObject("hostDNS");
+        hostDns.put("enabled", true);
+        // safe with our Cilium settings: the conflict Talos documents is with bpf.masquerade, which stays off
+        hostDns.put("forwardKubeDNSToHost", true);
+
+        // gen config keeps control planes out of external load balancers; when they are the only nodes,
+        // they must stay eligible or no LoadBalancer Service could ever get a backend
+        if (node.isControlPlane() && !in.controlPlanesRunWorkloads()) {
+            machine.putObject("nodeLabels").put(EXCLUDE_FROM_EXTERNAL_LB, "");
+        }
+        return machine;
+    }
+
+    /**
+     * A CA as a node carries it: control planes hold the key to issue certificates; workers get the
+     * certificate only (Talos rejects a CA key on a worker). The empty key is written as
+     * {@code gen config} writes it.
+     */
+    static void caHalf(ObjectNode target, CertificateAndKey ca, boolean withKey) {
+        target.put("crt", ca.certificateBase64());
+        target.put("key", withKey ? ca.keyBase64() : "");
+    }
+}

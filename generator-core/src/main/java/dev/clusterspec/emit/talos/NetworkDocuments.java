@@ -1,0 +1,74 @@
+package dev.clusterspec.emit.talos;
+
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.spec.Ip;
+import dev.clusterspec.spec.Network;
+import dev.clusterspec.spec.Node;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A node's network as the documents of the 1.12+ contract, which replace the deprecated
+ * {@code machine.network} (1.13 drops it from the schema): a static hostname, the NIC with its
+ * address and default route, the control-plane VIP, resolvers and time servers.
+ *
+ * <p>Configuring a link explicitly stops Talos from running DHCP on any physical link, which is what
+ * a static bridge address wants. The VIP is listed on control planes only (Talos refuses it on
+ * workers); Talos keeps it out of kubelet node-IP and etcd advertise selection by itself.
+ */
+final class NetworkDocuments {
+
+    private NetworkDocuments() {}
+
+    static List<ObjectNode> render(ClusterPlan plan, Node node) {
+        List<ObjectNode> documents = new ArrayList<>();
+        documents.add(hostname(node));
+        documents.add(link(plan, node));
+        if (node.isControlPlane()) {
+            documents.add(vip(plan, node));
+        }
+        documents.add(resolvers(plan.spec().network()));
+        documents.add(timeSync(plan.spec().network()));
+        return documents;
+    }
+
+    /** A static hostname; it conflicts with {@code auto: stable}, which {@code gen config} writes. */
+    private static ObjectNode hostname(Node node) {
+        ObjectNode document = TalosDocuments.typed("HostnameConfig");
+        document.put("hostname", node.name());
+        return document;
+    }
+
+    private static ObjectNode link(ClusterPlan plan, Node node) {
+        ObjectNode document = TalosDocuments.typed("LinkConfig");
+        document.put("name", node.iface());
+        document.putArray("addresses").addObject()
+                .put("address", node.ip() + "/" + plan.nodeNetwork().prefixLength());
+        // no destination: Talos makes it the default route of the gateway's address family
+        document.putArray("routes").addObject().put("gateway", plan.gateway().toString());
+        return document;
+    }
+
+    private static ObjectNode vip(ClusterPlan plan, Node node) {
+        ObjectNode document = TalosDocuments.typed("Layer2VIPConfig");
+        document.put("name", plan.vip().toString());
+        document.put("link", node.iface());
+        return document;
+    }
+
+    private static ObjectNode resolvers(Network network) {
+        ObjectNode document = TalosDocuments.typed("ResolverConfig");
+        var nameservers = document.putArray("nameservers");
+        for (Ip nameserver : network.nameservers()) {
+            nameservers.addObject().put("address", nameserver.toString());
+        }
+        return document;
+    }
+
+    private static ObjectNode timeSync(Network network) {
+        ObjectNode document = TalosDocuments.typed("TimeSyncConfig");
+        TalosDocuments.strings(document.putObject("ntp"), "servers", network.timeServers());
+        return document;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.clusterspec.emit.talos;
+
+import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.emit.manifests.InlineManifest;
+import dev.clusterspec.emit.manifests.ManifestRepoContent;
+import dev.clusterspec.emit.talos.secrets.SecretsBundle;
+import dev.clusterspec.emit.talos.secrets.TalosconfigEmitter;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.firewall.FirewallPlan;
+import dev.clusterspec.plan.firewall.Layer;
+import dev.clusterspec.spec.Node;
+import dev.clusterspec.spec.SecretResolver;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Talos outputs: {@code talos/<node>.yaml}, the multi-document machine config of every node for
+ * the 1.12/1.13 contract, and {@code talos/talosconfig}, the talosctl client config with an
+ * {@code os:admin} certificate. Both hold key material and are marked secret.
+ *
+ * <p>A node's config is, in this order: the v1alpha1 document; its network documents (hostname, link,
+ * VIP on control planes, resolvers, time sync); its ingress firewall (default block, then one rule per
+ * allowed flow). The same plan, bundle and manifests give byte-identical configs.
+ */
+public final class TalosEmitter {
+
+    private final Clock clock;
+
+    /** An emitter whose talosconfig certificate is issued for the current time. */
+    public TalosEmitter() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * @param clock picks the validity window of the talosconfig client certificate (reproducible
+     *     within one window); the node configs do not depend on it
+     */
+    public TalosEmitter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param manifests the manifest repo's URL manifests (in apply order) and non-secret inline manifests
+     * @param secretInlineManifests Secret objects for the control planes' {@code inlineManifests}
+     * @param secrets resolves the manifest repo's fetch token, read only when URL manifests exist
+     */
+    public List<OutputFile> emit(ClusterPlan plan, SecretsBundle bundle, ManifestRepoContent manifests,
+            List<InlineManifest> secretInlineManifests, SecretResolver secrets) {
+        return emit(plan, FirewallPlan.of(plan), bundle, manifests, secretInlineManifests, secrets);
+    }
+
+    /** As above, with the firewall plan the other firewall emitters render too (derived from {@code plan}). */
+    public List<OutputFile> emit(ClusterPlan plan, FirewallPlan firewallPlan, SecretsBundle bundle, ManifestRepoContent manifests,
+            List<InlineManifest> secretInlineManifests, SecretResolver secrets) {
+        if (firewallPlan.cluster() != plan) {
+            throw new IllegalArgumentException("the firewall plan was derived from another cluster plan");
+        }
+        ConfigInputs inputs = new ConfigInputs(plan, bundle, TalosImages.of(plan.spec().versions()),
+                ControlPlaneManifests.of(plan, manifests, secretInlineManifests, secrets));
+                List<OutputFile> out = new ArrayList<>();
+        for (Node node : plan.nodes()) {
+            out.add(OutputFile.secretText("talos/" + node.name() + ".yaml", Yaml.writeAll(documents(inputs, firewallPlan, node))));
+        }
+        out.add(OutputFile.secretText("talos/talosconfig", talosconfig(plan, bundle)));
+        return List.copyOf(out);
+    }
+
+    static List<ObjectNode> documents(ConfigInputs inputs, FirewallPlan firewall, Node node) {
+        List<ObjectNode> documents = new ArrayList<>();
+        documents.add(v1alpha1(inputs, node));
+        documents.addAll(NetworkDocuments.render(inputs.plan(), node));
+        documents.addAll(FirewallDocuments.render(firewall.ingressRules(Layer.TALOS, node)));
+        return documents;
+    }
+
+    /**
+     * The legacy document ({@code version}, no {@code kind}), still the heart of the config up to 1.13.
+     * {@code persist} is not written: 1.12 deprecated it as unsupported, its absence means true, and the
+     * published schema rejects the key.
+     */
+    static ObjectNode v1alpha1(ConfigInputs inputs, Node node) {
+        ObjectNode document = Yaml.object();
+        document.put("version", "v1alpha1");
+        document.put("debug", false);
+        MachineSection.render(inputs, node, document);
+        ClusterSection.render(inputs, node, document);
+        return document;
+    }
+
+    /**
+     * talosctl talks to apid on the control planes (not the Kubernetes endpoint, and not the VIP, which
+     * moves and is gone while etcd is down). No default target nodes: a bare {@code talosctl reboot}
+     * must not hit every machine at once.
+     */
+    private String talosconfig(ClusterPlan plan, SecretsBundle bundle) {
+        List<String> endpoints = plan.controlPlanes().stream().map(n -> n.ip().toString()).toList();
+        return TalosconfigEmitter.render(plan.name(), endpoints, List.of(), bundle, clock);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.clusterspec.emit.talos;
+
+import dev.clusterspec.spec.ClusterSpec.Versions;
+
+/**
+ * The container images a Talos config names, from the spec's versions. Talos 1.12 and 1.13 share one
+ * machine-config contract for everything we emit (1.13 only stops writing an empty
+ * {@code machine.network}, which we never write), so one set of names serves both.
+ *
+ * <p>The installer is {@code ghcr.io/siderolabs/installer}, the image {@code talosctl gen config}
+ * defaults to up to 1.13. It is a multi-arch index, so the same reference installs the arm64 build on
+ * OCI Ampere hosts; no architecture suffix is needed.
+ */
+record TalosImages(String installer, String kubelet, String apiServer, String controllerManager, String scheduler) {
+
+    static TalosImages of(Versions versions) {
+        String talos = versions.talos();
+        String k8s = "v" + versions.kubernetes();
+        requireSupportedContract(talos);
+        return new TalosImages(
+                "ghcr.io/siderolabs/installer:" + talos,
+                "ghcr.io/siderolabs/kubelet:" + k8s,
+                "registry.k8s.io/kube-apiserver:" + k8s,
+                "registry.k8s.io/kube-controller-manager:" + k8s,
+                "registry.k8s.io/kube-scheduler:" + k8s);
+    }
+
+    /**
+     * The spec validator has already limited the version to the supported lines; this guards the
+     * emitter against being called with a plan that skipped it, since a 1.11 or 1.14 node would read
+     * these documents differently.
+     */
+    private static void requireSupportedContract(String talos) {
+        if (!talos.matches("v1\\.1[23]\\.[0-9]+")) {
+            throw new IllegalArgumentException("Talos " + talos
+                    + " is not a version this emitter writes configs for (the v1.12 and v1.13 contracts)");
+        }
+    }
+}

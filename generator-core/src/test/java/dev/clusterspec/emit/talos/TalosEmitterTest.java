@@ -1,0 +1,192 @@
+package dev.clusterspec.emit.talos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.emit.manifests.InlineManifest;
+import dev.clusterspec.emit.manifests.ManifestRepoContent;
+import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.spec.SecretResolver;
+import java.time.Clock;
+import java.time.Duration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/** What the emitter writes for whom, and that the same inputs give the same bytes. */
+class TalosEmitterTest {
+
+    static List<String> examples() {
+        return TalosFixtures.EXAMPLES;
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void sameSpecAndBundleGiveByteIdenticalOutputs(String example) {
+        List<OutputFile> first = TalosFixtures.emit(TalosFixtures.example(example));
+        List<OutputFile> second = TalosFixtures.emit(TalosFixtures.example(example));
+        assertThat(second).hasSameSizeAs(first);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i).path()).isEqualTo(first.get(i).path());
+            assertThat(second.get(i).content()).as(first.get(i).path()).isEqualTo(first.get(i).content());
+        }
+    }
+
+    @Test
+    void nodeConfigsDoNotDependOnTheClock() {
+        LoadedSpec spec = TalosFixtures.example("oci-free-tier");
+        ClusterPlan plan = ClusterPlan.of(spec);
+        SecretResolver secrets = SecretResolver.forSpec(spec.file());
+        Clock later = Clock.offset(TalosFixtures.CLOCK, Duration.ofDays(3 * 365));
+        List<OutputFile> now = TalosFixtures.emit(spec);
+        List<OutputFile> then = new TalosEmitter(later).emit(plan, TalosFixtures.referenceBundle(), TalosFixtures.manifests(plan),
+                TalosFixtures.secretManifests(plan, secrets), secrets);
+        for (int i = 0; i < now.size(); i++) {
+            if (now.get(i).path().endsWith(".yaml")) {
+                assertThat(then.get(i).text()).as(now.get(i).path()).isEqualTo(now.get(i).text());
+            }
+        }
+    }
+
+    @Test
+    void everyNodeGetsASecretConfigAndTheOperatorATalosconfig() {
+        List<OutputFile> outputs = TalosFixtures.emit(TalosFixtures.example("oci-free-tier"));
+        assertThat(outputs).extracting(OutputFile::path).containsExactly("talos/cp-1.yaml", "talos/cp-2.yaml", "talos/cp-3.yaml",
+                "talos/w-1.yaml", "talos/w-2.yaml", "talos/w-3.yaml", "talos/talosconfig");
+        assertThat(outputs).allMatch(OutputFile::secret);
+    }
+
+    @Test
+    void documentsComeInAFixedOrderAndTheVipOnlyOnControlPlanes() {
+        Map<String, OutputFile> outputs = TalosFixtures.emitByPath(TalosFixtures.example("oci-free-tier"));
+        assertThat(kinds(outputs.get("talos/cp-1.yaml"))).startsWith("v1alpha1", "HostnameConfig", "LinkConfig", "Layer2VIPConfig",
+                "ResolverConfig", "TimeSyncConfig", "NetworkDefaultActionConfig", "NetworkRuleConfig");
+        assertThat(kinds(outputs.get("talos/w-1.yaml"))).startsWith("v1alpha1", "HostnameConfig", "LinkConfig",
+                "ResolverConfig", "TimeSyncConfig", "NetworkDefaultActionConfig", "NetworkRuleConfig").doesNotContain("Layer2VIPConfig");
+
+        List<JsonNode> cp = Yaml.readAll(outputs.get("talos/cp-2.yaml").text());
+        assertThat(cp.get(1).get("hostname").asString()).isEqualTo("cp-2");
+        assertThat(cp.get(2).get("name").asString()).isEqualTo("ens18");
+        assertThat(cp.get(2).get("addresses").get(0).get("address").asString()).isEqualTo("10.0.0.12/24");
+        assertThat(cp.get(2).get("routes").get(0).get("gateway").asString()).isEqualTo("10.0.0.1");
+        assertThat(cp.get(3).get("name").asString()).isEqualTo("10.0.0.10");
+        assertThat(cp.get(3).get("link").asString()).isEqualTo("ens18");
+        assertThat(cp.get(4).get("nameservers")).extracting(n -> n.get("address").asString()).containsExactly("1.1.1.1", "9.9.9.9");
+        assertThat(cp.get(5).get("ntp").get("servers")).extracting(JsonNode::asString).containsExactly("time.cloudflare.com");
+    }
+
+    @Test
+    void controlPlanesCarryTheSeedSettings() {
+        JsonNode config = v1alpha1(TalosFixtures.emitByPath(TalosFixtures.example("oci-free-tier")).get("talos/cp-1.yaml"));
+        JsonNode cluster = config.get("cluster");
+        assertThat(cluster.at("/network/cni/name").asString()).isEqualTo("none");
+        assertThat(cluster.at("/proxy/disabled").asBoolean()).isTrue();
+        assertThat(config.at("/machine/features/kubePrism/port").asInt()).isEqualTo(7445);
+        assertThat(cluster.at("/controlPlane/endpoint").asString()).isEqualTo("https://10.0.0.10:6443");
+        assertThat(cluster.at("/apiServer/certSANs")).extracting(JsonNode::asString)
+                .containsExactly("10.0.0.10", "10.0.0.11", "10.0.0.12", "10.0.0.13", "127.0.0.1");
+        assertThat(config.at("/machine/kubelet/nodeIP/validSubnets/0").asString()).isEqualTo("10.0.0.0/24");
+        assertThat(cluster.at("/etcd/advertisedSubnets/0").asString()).isEqualTo("10.0.0.0/24");
+        assertThat(config.at("/machine/install/image").asString()).isEqualTo("ghcr.io/siderolabs/installer:v1.13.9");
+        assertThat(config.at("/machine/install/disk").asString()).isEqualTo("/dev/sda");
+        assertThat(cluster.at("/apiServer/admissionControl/0/configuration/defaults/enforce").asString()).isEqualTo("baseline");
+        assertThat(cluster.has("externalCloudProvider")).as("nested: no external cloud provider").isFalse();
+        assertThat(cluster.has("allowSchedulingOnControlPlanes")).isFalse();
+        assertThat(config.at("/machine/nodeLabels").has(MachineSection.EXCLUDE_FROM_EXTERNAL_LB)).isTrue();
+
+        assertThat(cluster.get("inlineManifests")).extracting(m -> m.get("name").asString())
+                .containsExactly("cilium", "tailscale-operator-oauth");
+        assertThat(cluster.get("extraManifests")).extracting(JsonNode::asString).allSatisfy(url -> assertThat(url)
+                .matches("https://raw\\.githubusercontent\\.com/you/k8s-manifests-private/main/[a-z-]+/[0-9a-f]{16}\\.yaml"));
+        assertThat(cluster.at("/extraManifestHeaders/Authorization").asString())
+                .isEqualTo("token DEMO-VALUE-not-a-real-secret-github-fetch-token");
+    }
+
+    @Test
+    void aSingleNodeClusterSchedulesOnItsControlPlaneAndStaysLoadBalancerEligible() {
+        JsonNode config = v1alpha1(TalosFixtures.emitByPath(TalosFixtures.example("minimal")).get("talos/cp-1.yaml"));
+        assertThat(config.at("/cluster/allowSchedulingOnControlPlanes").asBoolean()).isTrue();
+        assertThat(config.at("/machine").has("nodeLabels")).isFalse();
+        assertThat(config.at("/cluster").has("extraManifests")).as("no manifest repo").isFalse();
+        assertThat(config.at("/cluster").has("extraManifestHeaders")).isFalse();
+        assertThat(config.at("/cluster/inlineManifests")).extracting(m -> m.get("name").asString()).containsExactly("cilium");
+    }
+
+    @Test
+    void directTopologyWithTheFullCcmTurnsOnTheExternalCloudProviderOnEveryNode() {
+        Map<String, OutputFile> outputs = TalosFixtures.emitByPath(TalosFixtures.validatedTestSpec("direct-ccm.yaml"));
+        for (String node : List.of("talos/cp-1.yaml", "talos/w-1.yaml")) {
+            JsonNode config = v1alpha1(outputs.get(node));
+            assertThat(config.at("/cluster/externalCloudProvider/enabled").asBoolean()).as(node).isTrue();
+            assertThat(config.at("/cluster/externalCloudProvider").has("manifests")).as("CCM comes by extraManifests").isFalse();
+            assertThat(config.at("/machine/kubelet/nodeIP/validSubnets/0").asString()).isEqualTo("10.1.0.0/24");
+        }
+        List<JsonNode> cp = Yaml.readAll(outputs.get("talos/cp-1.yaml").text());
+        assertThat(cp.get(2).get("name").asString()).isEqualTo("enp0s6");
+        assertThat(cp.get(2).at("/routes/0/gateway").asString()).as("first address of the VCN subnet").isEqualTo("10.1.0.1");
+    }
+
+    @Test
+    void secretInlineManifestsGoToControlPlanesOnlyAndSecretRepoEntriesAreNotInlinedTwice() {
+        LoadedSpec spec = TalosFixtures.example("oci-free-tier");
+        ClusterPlan plan = ClusterPlan.of(spec);
+        SecretResolver secrets = SecretResolver.forSpec(spec.file());
+        ManifestRepoContent base = TalosFixtures.manifests(plan);
+        List<InlineManifest> inline = new ArrayList<>(base.inlineManifests());
+        inline.add(new InlineManifest("hubble-tls", "kind: Secret\n", true));
+        ManifestRepoContent withSecret = new ManifestRepoContent(base.files(), base.urlManifests(), inline);
+        List<OutputFile> outputs = new TalosEmitter(TalosFixtures.CLOCK).emit(plan, TalosFixtures.referenceBundle(), withSecret,
+                List.of(new InlineManifest("tailscale-operator-oauth", "kind: Secret\n", true)), secrets);
+        JsonNode cp = v1alpha1(outputs.get(0));
+        assertThat(cp.at("/cluster/inlineManifests")).extracting(m -> m.get("name").asString())
+                .containsExactly("cilium", "tailscale-operator-oauth");
+        assertThat(v1alpha1(outputs.get(3)).at("/cluster").has("inlineManifests")).isFalse();
+    }
+
+    @Test
+    void duplicateInlineManifestNamesAreRefused() {
+        LoadedSpec spec = TalosFixtures.example("minimal");
+        ClusterPlan plan = ClusterPlan.of(spec);
+        SecretResolver secrets = SecretResolver.forSpec(spec.file());
+        assertThatThrownBy(() -> new TalosEmitter(TalosFixtures.CLOCK).emit(plan, TalosFixtures.referenceBundle(),
+                TalosFixtures.manifests(plan), List.of(new InlineManifest("cilium", "kind: Secret\n", true)), secrets))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two inline manifests for the Talos control planes are named cilium");
+    }
+
+    @Test
+    void theFetchTokenIsReadOnlyWhenThereIsSomethingToFetch(@TempDir Path empty) {
+        LoadedSpec spec = TalosFixtures.example("oci-free-tier");
+        ClusterPlan plan = ClusterPlan.of(spec);
+        // resolves nothing: any attempt to read the token fails the emit
+        SecretResolver nothing = new SecretResolver(empty, name -> null);
+        ManifestRepoContent noUrls = new ManifestRepoContent(List.of(), List.of(), TalosFixtures.manifests(plan).inlineManifests());
+        JsonNode cp = v1alpha1(new TalosEmitter(TalosFixtures.CLOCK)
+                .emit(plan, TalosFixtures.referenceBundle(), noUrls, List.of(), nothing).get(0));
+        assertThat(cp.at("/cluster").has("extraManifestHeaders")).isFalse();
+        assertThat(cp.at("/cluster").has("extraManifests")).isFalse();
+
+        assertThatThrownBy(() -> new TalosEmitter(TalosFixtures.CLOCK)
+                .emit(plan, TalosFixtures.referenceBundle(), TalosFixtures.manifests(plan), List.of(), nothing))
+                .isInstanceOf(SecretResolver.MissingSecretException.class)
+                .hasMessageContaining("${file:secrets/github-fetch-token.demo}")
+                .hasMessageNotContaining("DEMO-VALUE");
+    }
+
+    private static List<String> kinds(OutputFile config) {
+        return Yaml.readAll(config.text()).stream().map(d -> TalosSchemaValidator.kindOf(d).orElseThrow()).toList();
+    }
+
+    private static JsonNode v1alpha1(OutputFile config) {
+        return Yaml.readAll(config.text()).get(0);
+    }
+}
