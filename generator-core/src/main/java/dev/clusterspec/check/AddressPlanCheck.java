@@ -80,7 +80,8 @@ final class AddressPlanCheck implements SpecCheck {
                         + "; Cilium announces pool addresses on Layer 2, so they must be on the nodes' network");
             }
             for (Range range : ranges) {
-                if (range.cidr().equals(home.cidr())) {
+                if (range.cidr().contains(home.cidr())) {
+                    // the pool's own network (and the VCN around a direct topology's subnet)
                     continue;
                 }
                 if (range.cidr().overlaps(pool.cidr())) {

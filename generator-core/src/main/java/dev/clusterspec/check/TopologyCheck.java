@@ -24,6 +24,13 @@ final class TopologyCheck implements SpecCheck {
             if (spec.proxmox() != null) {
                 context.warning("/proxmox", "topology direct runs Talos on OCI instances; the proxmox section is ignored");
             }
+            for (int i = 0; i < spec.services().size(); i++) {
+                var service = spec.services().get(i);
+                if (service.exposure() == dev.clusterspec.spec.ServiceSpec.Exposure.PUBLIC && !ccm.enabled()) {
+                    context.error("/services/" + i + "/exposure", "public service " + service.name() + " needs the OCI CCM with topology"
+                            + " direct: it puts the reserved IP on an OCI network load balancer (set addons.ociCcm.enabled: true)");
+                }
+            }
             if (ccm.enabled() && ccm.mode() == OciCcm.Mode.SERVICE_CONTROLLER_ONLY) {
                 context.warning("/addons/ociCcm/mode", "with topology direct the CCM can run all controllers (mode: full)");
             }

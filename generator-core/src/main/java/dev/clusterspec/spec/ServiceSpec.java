@@ -2,6 +2,7 @@ package dev.clusterspec.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public record ServiceSpec(
 
     public ServiceSpec {
         // sorted so that everything rendered from the selector is deterministic
-        selector = selector == null ? Map.of("app", name) : Map.copyOf(new TreeMap<>(selector));
+        selector = selector == null ? Map.of("app", name) : Collections.unmodifiableSortedMap(new TreeMap<>(selector));
         ports = List.copyOf(ports);
         allowFrom = List.copyOf(allowFrom);
     }
@@ -68,7 +69,7 @@ public record ServiceSpec(
     /** One allowed source: a namespace (optionally narrowed by pod labels) or a CIDR. */
     public record AllowFrom(String namespace, Map<String, String> podLabels, Cidr cidr) {
         public AllowFrom {
-            podLabels = podLabels == null ? Map.of() : Map.copyOf(new TreeMap<>(podLabels));
+            podLabels = podLabels == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(podLabels));
         }
     }
 }

@@ -26,8 +26,10 @@ public final class ApplyOrder {
     public static final int SERVICES = 60;
     /** Cilium custom resources (LB pools, L2 policy): only after the Cilium operator created the CRDs. */
     public static final int CILIUM_RESOURCES = 70;
-    /** Suggested slot for network policies (Kubernetes and Cilium) from the firewall layer. */
+    /** Kubernetes NetworkPolicies of the firewall layer. */
     public static final int NETWORK_POLICIES = 80;
+    /** CiliumNetworkPolicies: need Cilium's CRDs, like the LB resources. */
+    public static final int CILIUM_POLICIES = 85;
 
     /** Inline manifests: secrets come after Cilium, both before every URL manifest. */
     public static final String INLINE_CILIUM = "10-cilium";

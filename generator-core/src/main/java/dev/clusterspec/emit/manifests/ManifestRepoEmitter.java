@@ -1,6 +1,7 @@
 package dev.clusterspec.emit.manifests;
 
 import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.emit.catalog.CatalogFile;
 import dev.clusterspec.emit.catalog.CatalogSource;
 import dev.clusterspec.emit.catalog.HttpCatalogSource;
 import dev.clusterspec.emit.catalog.Sha256;
@@ -59,6 +60,14 @@ public final class ManifestRepoEmitter {
         this.monitoring = new AlloyEmitter(catalog);
     }
 
+    /**
+     * The bundled catalog with third-party files not mirrored: Talos fetches them from their pinned
+     * upstream URLs. Generating then needs no network; booting needs the upstream host.
+     */
+    public static ManifestRepoEmitter referencingUpstream(VersionCatalog catalog) {
+        return new ManifestRepoEmitter(catalog, null);
+    }
+
     /** The bundled catalog, files downloaded from their pinned URLs once into {@code cacheDir}. */
     public static ManifestRepoEmitter downloadingInto(Path cacheDir) {
         return new ManifestRepoEmitter(VersionCatalog.bundled(), new HttpCatalogSource(cacheDir));
@@ -88,7 +97,13 @@ public final class ManifestRepoEmitter {
         List<ManifestRef> urlManifests = new ArrayList<>();
         List<InlineManifest> inline = new ArrayList<>();
         List<ManifestRepoIndex.Entry> entries = new ArrayList<>();
+        List<CatalogFile> upstream = tailscale.upstreamCrds(plan);
+        boolean upstreamListed = false;
         for (ManifestComponent component : components) {
+            if (!upstreamListed && component.order() > ApplyOrder.CRDS) {
+                upstream.forEach(f -> urlManifests.add(upstreamRef(f)));
+                upstreamListed = true;
+            }
             byte[] bytes = component.yaml().getBytes(StandardCharsets.UTF_8);
             String sha256 = Sha256.hex(bytes);
             String folder = folder(component);
@@ -103,12 +118,19 @@ public final class ManifestRepoEmitter {
             }
             entries.add(new ManifestRepoIndex.Entry(component, path, sha256, bytes.length, inlined, url.orElse(null)));
         }
-        ManifestRepoIndex index = new ManifestRepoIndex(plan.name(), entries);
+        if (!upstreamListed) {
+            upstream.forEach(f -> urlManifests.add(upstreamRef(f)));
+        }
+        ManifestRepoIndex index = new ManifestRepoIndex(plan.name(), entries, upstream);
         files.add(OutputFile.text(INDEX, index.yaml()));
         files.add(OutputFile.text(README, index.readme()));
         files.sort(Comparator.comparing(OutputFile::path));
         guard.check(files);
         return new ManifestRepoContent(files, urlManifests, inline);
+    }
+
+    private static ManifestRef upstreamRef(CatalogFile file) {
+        return new ManifestRef(TailscaleEmitter.CRDS, null, file.url(), file.sha256(), Math.toIntExact(file.size()));
     }
 
     /** {@code NN-<name>}: the folder of a component and the name of its inline manifest. */

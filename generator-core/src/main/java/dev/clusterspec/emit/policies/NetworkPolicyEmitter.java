@@ -1,6 +1,7 @@
 package dev.clusterspec.emit.policies;
 
 import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.emit.manifests.ApplyOrder;
 import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.Endpoint;
@@ -33,10 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class NetworkPolicyEmitter {
 
-    /** Manifest-repo order: after namespaces, before the workloads need them. */
-    public static final int NETWORK_POLICIES_ORDER = 40;
-    /** After Cilium's operator has created its CRDs (pools, L2 policies come at a similar stage). */
-    public static final int CILIUM_POLICIES_ORDER = 70;
     public static final String NETWORK_POLICIES = "network-policies";
     public static final String CILIUM_POLICIES = "cilium-policies";
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -46,14 +43,14 @@ public final class NetworkPolicyEmitter {
     private NetworkPolicyEmitter() {}
 
     /** The manifest-repo components: network-policies and (when there are any) cilium-policies. */
-    public static List<ManifestComponent> components(ClusterPlan plan) {
-        PolicyDocuments documents = documents(FirewallPlan.of(plan));
+    public static List<ManifestComponent> components(FirewallPlan plan) {
+        PolicyDocuments documents = documents(plan);
         List<ManifestComponent> components = new ArrayList<>();
         if (!documents.networkPolicies().isEmpty()) {
-            components.add(new ManifestComponent(NETWORK_POLICIES, NETWORK_POLICIES_ORDER, Yaml.writeAll(documents.networkPolicies())));
+            components.add(new ManifestComponent(NETWORK_POLICIES, ApplyOrder.NETWORK_POLICIES, Yaml.writeAll(documents.networkPolicies())));
         }
         if (!documents.ciliumPolicies().isEmpty()) {
-            components.add(new ManifestComponent(CILIUM_POLICIES, CILIUM_POLICIES_ORDER, Yaml.writeAll(documents.ciliumPolicies())));
+            components.add(new ManifestComponent(CILIUM_POLICIES, ApplyOrder.CILIUM_POLICIES, Yaml.writeAll(documents.ciliumPolicies())));
         }
         return components;
     }

@@ -15,6 +15,7 @@ import dev.clusterspec.spec.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,7 @@ public final class TailscaleEmitter {
     private final VersionCatalog catalog;
     private final CatalogSource source;
 
+    /** @param source where to mirror the CRDs from; null to have Talos fetch them from upstream */
     public TailscaleEmitter(VersionCatalog catalog, CatalogSource source) {
         this.catalog = catalog;
         this.source = source;
@@ -40,7 +42,7 @@ public final class TailscaleEmitter {
 
     /** The CRD files, byte for byte as upstream publishes them, one document each; applied before the operator. */
     public Optional<ManifestComponent> crds(ClusterPlan plan) {
-        if (!enabled(plan)) {
+        if (!enabled(plan) || source == null) {
             return Optional.empty();
         }
         TailscaleRelease release = release(plan);
@@ -57,6 +59,14 @@ public final class TailscaleEmitter {
             }
         }
         return Optional.of(new ManifestComponent(CRDS, ApplyOrder.CRDS, text.toString()));
+    }
+
+    /**
+     * With no source to mirror from, the CRDs are not copied: Talos fetches them from their pinned,
+     * immutable upstream URLs (tagged release files), listed here.
+     */
+    public List<CatalogFile> upstreamCrds(ClusterPlan plan) {
+        return enabled(plan) && source == null ? release(plan).crds() : List.of();
     }
 
     public Optional<ManifestComponent> operator(ClusterPlan plan) {

@@ -25,7 +25,7 @@ class FirewallGoldenTest {
         for (OutputFile file : FirewallEmitters.emit(plan)) {
             files.put(file.path(), file.text());
         }
-        for (ManifestComponent component : NetworkPolicyEmitter.components(plan)) {
+        for (ManifestComponent component : NetworkPolicyEmitter.components(FirewallPlan.of(plan))) {
             files.put("manifest-repo/" + component.name() + ".yaml", component.yaml());
         }
         files.put("report/firewall-matrix.md", FirewallMatrix.markdown(FirewallPlan.of(plan)));

@@ -40,7 +40,7 @@ class NetworkPolicyEmitterTest {
     @ParameterizedTest
     @ValueSource(strings = {"oci-free-tier", "minimal"})
     void everyPolicyValidatesAgainstTheKubernetesAndCiliumSchemas(String example) {
-        List<ManifestComponent> components = NetworkPolicyEmitter.components(ExamplePlans.plan(example));
+        List<ManifestComponent> components = NetworkPolicyEmitter.components(FirewallPlan.of(ExamplePlans.plan(example)));
         assertThat(components).extracting(ManifestComponent::name).containsExactly("network-policies", "cilium-policies");
         assertThat(components.get(1).order()).isGreaterThan(components.get(0).order());
         for (ManifestComponent component : components) {

@@ -1,0 +1,20 @@
+package dev.clusterspec.generate;
+
+import dev.clusterspec.BuildLog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What a generate run needs: the spec, the Talos secrets bundle, where outputs go, and options.
+ *
+ * @param catalogMirror a folder holding the version catalog's third-party files (e.g. the
+ *     Tailscale CRDs); when absent they are referenced by their pinned upstream URLs
+ */
+public record GenerateRequest(Path specFile, Path secretsBundle, Path outputDir, boolean force,
+                              Path catalogMirror, Clock clock, BuildLog log) {
+
+    public Optional<Path> catalogMirrorIfAny() {
+        return Optional.ofNullable(catalogMirror);
+    }
+}

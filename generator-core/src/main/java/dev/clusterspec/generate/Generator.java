@@ -1,0 +1,77 @@
+package dev.clusterspec.generate;
+
+import dev.clusterspec.check.SpecValidator;
+import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.emit.firewall.FirewallEmitters;
+import dev.clusterspec.emit.manifests.InlineManifest;
+import dev.clusterspec.emit.manifests.ManifestRepoContent;
+import dev.clusterspec.emit.manifests.SecretManifests;
+import dev.clusterspec.emit.talos.TalosEmitter;
+import dev.clusterspec.emit.talos.secrets.SecretsBundle;
+import dev.clusterspec.emit.talos.secrets.SecretsBundleReader;
+import dev.clusterspec.emit.talos.secrets.TalosCertificates;
+import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.firewall.FirewallPlan;
+import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.write.OutputIndex;
+import dev.clusterspec.write.OutputWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The compiler's driver: validate, plan, emit every target, verify, write. Targets that need no
+ * secret (the manifest repo, host and cloud firewalls) never read one; the Talos configs read the
+ * bundle and the secret references last.
+ */
+public final class Generator {
+
+    public GenerateResult generate(GenerateRequest request) {
+        SpecValidator.Validated validated = new SpecValidator().validate(request.specFile());
+        LoadedSpec loaded = validated.loaded();
+        SecretResolver secrets = SecretResolver.forSpec(request.specFile());
+        if (!Files.isRegularFile(request.secretsBundle())) {
+            throw new GenerateException("no Talos secrets bundle at " + request.secretsBundle()
+                    + ": run 'mvn cluster:secrets' once to create it (or point cluster.secretsBundle at one made by 'talosctl gen secrets')");
+        }
+        SecretsBundle bundle = SecretsBundleReader.read(request.secretsBundle());
+
+        String fingerprint = fingerprint(request, loaded, secrets, bundle);
+        Optional<OutputIndex> previous = OutputIndex.read(request.outputDir());
+        if (!request.force() && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)
+                && previous.get().matches(request.outputDir())) {
+            return new GenerateResult(true, List.of(), validated.warnings(), List.of());
+        }
+
+        ClusterPlan plan = ClusterPlan.of(loaded);
+        FirewallPlan firewall = FirewallPlan.of(plan);
+        ManifestRepoBuild repo = ManifestRepoBuild.of(plan, firewall, request.catalogMirrorIfAny());
+        List<String> notes = new ArrayList<>(ConnectivityAssertions.check(loaded, repo.connectivity()));
+
+        List<InlineManifest> secretInline = SecretManifests.render(plan, secrets);
+        List<OutputFile> files = new ArrayList<>();
+        files.addAll(repo.filesUnder("manifest-repo/"));
+        files.addAll(FirewallEmitters.emit(firewall));
+        files.addAll(new TalosEmitter(request.clock()).emit(plan, firewall, bundle, repo.content(), secretInline, secrets));
+        files.addAll(repo.connectivityReport());
+        files.sort(Comparator.comparing(OutputFile::path));
+
+        OutputWriter.replace(request.outputDir(), files, OutputIndex.PATH, OutputIndex.of(fingerprint, files).toJson());
+        return new GenerateResult(false, files, validated.warnings(), notes);
+    }
+
+    private static String fingerprint(GenerateRequest request, LoadedSpec loaded, SecretResolver secrets, SecretsBundle bundle) {
+        return new InputFingerprint()
+                .add("spec", loaded.sha256())
+                .addFile("bundle", request.secretsBundle())
+                .addSecrets(loaded.spec(), secrets)
+                .addGeneratorCode()
+                .add("catalogMirror", request.catalogMirrorIfAny().map(Object::toString).orElse("-"))
+                // the talosconfig client certificate is reissued each renewal window
+                .add("clientCertificateWindow", TalosCertificates.issueAdminClientCert(bundle, request.clock()).notBefore().toString())
+                .value();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.clusterspec.maven;
+
+import dev.clusterspec.emit.catalog.CatalogException;
+import dev.clusterspec.generate.GenerateException;
+import dev.clusterspec.generate.ManifestRepoRelease;
+import dev.clusterspec.publish.Credentials;
+import dev.clusterspec.publish.PublishException;
+import dev.clusterspec.publish.PublishResult;
+import java.io.File;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Commits the manifest repo to Git and pushes it (what CI runs). It needs only the Git
+ * credentials: from the settings.xml {@code <server>} named by the spec's
+ * {@code manifestRepo.serverId} (decrypted as Maven does), or from an environment variable.
+ * Commits only when something changed; refuses anything that looks like a secret.
+ */
+@Mojo(name = "publish", threadSafe = true, requiresProject = false)
+public class PublishMojo extends AbstractClusterMojo {
+
+    private final SettingsDecrypter decrypter;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings settings;
+
+    /** settings.xml server id holding the Git credentials; defaults to the spec's manifestRepo.serverId. */
+    @Parameter(property = "cluster.publish.serverId")
+    protected String serverId;
+
+    /** Environment variable with the Git token, used when settings.xml has no such server. */
+    @Parameter(property = "cluster.publish.tokenEnv", defaultValue = "CLUSTER_GIT_TOKEN")
+    protected String tokenEnv;
+
+    /** User name sent with a token from the environment (GitHub accepts any; GitLab wants oauth2). */
+    @Parameter(property = "cluster.publish.username", defaultValue = "x-access-token")
+    protected String username;
+
+    /** Push somewhere other than manifestRepo.url (e.g. a fork or a test server). */
+    @Parameter(property = "cluster.publish.url")
+    protected String url;
+
+    /** Show what would be committed, and commit and push nothing. */
+    @Parameter(property = "cluster.dryRun", defaultValue = "false")
+    protected boolean dryRun;
+
+    /** Working copies of the manifest repo. */
+    @Parameter(property = "cluster.publish.workDirectory", defaultValue = "${project.build.directory}/cluster-publish")
+    protected File workDirectory;
+
+    /** As for cluster:generate: a local copy of the catalog's third-party files to mirror. */
+    @Parameter(property = "cluster.catalogMirror")
+    protected File catalogMirror;
+
+    @Inject
+    public PublishMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    protected String goal() {
+        return "publish";
+    }
+
+    @Override
+    protected void run() throws MojoFailureException {
+        PublishResult result;
+        try {
+            result = new ManifestRepoRelease().publish(new ManifestRepoRelease.Request(spec.toPath(), workDirectory.toPath(),
+                    Optional.ofNullable(catalogMirror).map(File::toPath), Optional.ofNullable(url), this::credentials,
+                    dryRun, new MavenBuildLog(getLog())));
+        } catch (PublishException e) {
+            throw new MojoFailureException("publish failed: " + e.getMessage());
+        } catch (GenerateException | CatalogException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        if (result.dryRun()) {
+            getLog().info("dry run: would commit " + result.summary());
+            result.added().forEach(p -> getLog().info("  + " + p));
+            result.changed().forEach(p -> getLog().info("  ~ " + p));
+            result.removed().forEach(p -> getLog().info("  - " + p));
+        } else if (result.commitId().isPresent()) {
+            getLog().info("published " + result.commitId().get() + ": " + result.summary() + (result.attempts() > 1
+                    ? " after " + result.attempts() + " attempts (the remote had moved)" : ""));
+        } else {
+            getLog().info("manifest repo unchanged: nothing to commit");
+        }
+    }
+
+    /** settings.xml first (decrypted), then the environment; the token itself is never logged. */
+    private Credentials credentials(String specServerId) {
+        String id = serverId != null ? serverId : specServerId;
+        Server server = settings == null || id == null ? null : settings.getServer(id);
+        if (server != null) {
+            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            for (SettingsProblem problem : decrypted.getProblems()) {
+                if (problem.getSeverity() == SettingsProblem.Severity.ERROR || problem.getSeverity() == SettingsProblem.Severity.FATAL) {
+                    throw new UserInputException("cannot decrypt the credentials of settings.xml server '" + id + "': " + problem.getMessage());
+                }
+            }
+            Server plain = decrypted.getServer();
+            getLog().info("using Git credentials of settings.xml server '" + id + "' (user " + plain.getUsername() + ")");
+            return Credentials.of(plain.getUsername(), plain.getPassword());
+        }
+        String token = System.getenv(tokenEnv);
+        if (token != null && !token.isEmpty()) {
+            getLog().info("using the Git token from environment variable " + tokenEnv);
+            return Credentials.of(username, token);
+        }
+        getLog().warn("no Git credentials: no settings.xml server '" + id + "' and " + tokenEnv + " is not set; trying without");
+        return null;
+    }
+}
