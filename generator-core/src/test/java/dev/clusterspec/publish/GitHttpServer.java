@@ -33,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code http://127.0.0.1:<port>/git/<name>.git}. Hooks let a test act between the steps of a push,
  * e.g. let another writer move the branch after the client fetched but before it pushes.
  */
-final class GitHttpServer implements AutoCloseable {
+public final class GitHttpServer implements AutoCloseable {
 
     private record Account(String token, boolean canPush) {
     }
@@ -68,53 +68,53 @@ final class GitHttpServer implements AutoCloseable {
     }
 
     /** Starts a server whose repositories live in {@code projectRoot}. */
-    static GitHttpServer start(Path projectRoot) throws IOException {
+    public static GitHttpServer start(Path projectRoot) throws IOException {
         return new GitHttpServer(projectRoot);
     }
 
     /** Allows {@code user} with {@code token}; {@code canPush} false makes it a read-only account. */
-    void addUser(String user, String token, boolean canPush) {
+    public void addUser(String user, String token, boolean canPush) {
         accounts.put(user, new Account(token, canPush));
     }
 
     /** Creates an empty bare repository whose HEAD is {@code main}, as hosting services do. */
-    Path createBareRepository(String name) {
+    public Path createBareRepository(String name) {
         CGit.run(projectRoot, "init", "-q", "--bare", "-b", "main", name + ".git");
         return repository(name);
     }
 
-    Path repository(String name) {
+    public Path repository(String name) {
         return projectRoot.resolve(name + ".git");
     }
 
-    String url(String name) {
+    public String url(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/git/" + name + ".git";
     }
 
     /** Runs before the server lists its refs to a pushing client, i.e. after that client's fetch. */
-    void beforeReceivePackAdvertisement(Runnable hook) {
+    public void beforeReceivePackAdvertisement(Runnable hook) {
         this.beforeReceivePackAdvertisement = hook;
     }
 
     /** Runs when the pack and the ref updates of a push arrive, before C git applies them. */
-    void beforeReceivePack(Runnable hook) {
+    public void beforeReceivePack(Runnable hook) {
         this.beforeReceivePack = hook;
     }
 
     /** "METHOD path?query -> status" for every request so far. */
-    List<String> requests() {
+    public List<String> requests() {
         synchronized (requestLog) {
             return List.copyOf(requestLog);
         }
     }
 
     /** True when a client sent ref updates (a push) to the server. */
-    boolean receivedPush() {
+    public boolean receivedPush() {
         return requests().stream().anyMatch(r -> r.startsWith("POST ") && r.contains("/git-receive-pack "));
     }
 
     /** Stops the server; its port is closed afterwards, which is what an unreachable server looks like. */
-    void stop() {
+    public void stop() {
         // let running backends finish (a client may have read its answer before the backend exited);
         // HttpServer.stop(delay) of JDK 17 would wait the whole delay even when idle
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -1,0 +1,156 @@
+package dev.clusterspec.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clusterspec.BuildLog;
+import dev.clusterspec.Examples;
+import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.publish.Credentials;
+import dev.clusterspec.publish.GitHttpServer;
+import dev.clusterspec.publish.PublishResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The example's manifest repo published to a real smart-HTTP git server, end to end: with no
+ * secret available, one commit per change, and every URL the Talos configs name served from the
+ * pushed commit with the bytes generate wrote.
+ */
+class ManifestRepoReleaseTest {
+
+    private static final String RAW = "https://raw.githubusercontent.com/you/k8s-manifests-private/main/";
+
+    @TempDir
+    Path dir;
+
+    private GitHttpServer server;
+    private Path bare;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = GitHttpServer.start(Files.createDirectories(dir.resolve("server")));
+        server.addUser("ci", "s3cr3t-token", true);
+        bare = server.createBareRepository("manifests.git");
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    /** The example spec alone, without its secret files and without a Talos bundle. */
+    private Path specWithoutSecrets() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path spec = project.resolve("cluster.yaml");
+        Files.copy(Examples.spec("oci-free-tier"), spec);
+        return spec;
+    }
+
+    private PublishResult publish(Path spec) throws Exception {
+        return new ManifestRepoRelease().publish(new ManifestRepoRelease.Request(spec, dir.resolve("work"), Optional.empty(),
+                Optional.of(server.url("manifests.git")), id -> Credentials.of("ci", "s3cr3t-token"), false, BuildLog.silent()));
+    }
+
+    @Test
+    void publishesWithoutAnySecretAndOnlyWhenSomethingChanged() throws Exception {
+        Path spec = specWithoutSecrets();
+        assertThat(spec.resolveSibling("secrets")).doesNotExist();
+
+        PublishResult first = publish(spec);
+        assertThat(first.commitId()).isPresent();
+        assertThat(first.pushed()).isTrue();
+        assertThat(commitCount()).isEqualTo(1);
+
+        PublishResult second = publish(spec);
+        assertThat(second.commitId()).isEmpty();
+        assertThat(commitCount()).isEqualTo(1);
+
+        Files.writeString(spec, Files.readString(spec).replace("    ports: [443]", "    ports: [8443]"));
+        PublishResult third = publish(spec);
+        assertThat(third.commitId()).isPresent();
+        assertThat(commitCount()).isEqualTo(2);
+        assertThat(third.added()).anyMatch(p -> p.startsWith("60-services/"));
+        assertThat(third.removed()).as("older content-addressed files stay for configs that still name them").isEmpty();
+    }
+
+    @Test
+    void everyManifestUrlOfTheTalosConfigsResolvesToThePushedBytes() throws Exception {
+        Path spec = specWithoutSecrets();
+        publish(spec);
+
+        // generate needs the secrets: the example's demo files and a bundle
+        Path project = spec.getParent();
+        copyTree(Examples.spec("oci-free-tier").getParent().resolve("secrets"), project.resolve("secrets"));
+        Path bundle = Examples.reference().resolve("talos/stability/secrets.yaml");
+        Path out = project.resolve("target/cluster");
+        new Generator().generate(new GenerateRequest(spec, bundle, out, true, null, Clock.systemUTC(), BuildLog.silent()));
+
+        List<String> urls = new ArrayList<>();
+        for (JsonNode doc : Yaml.readAll(Files.readString(out.resolve("talos/cp-1.yaml")))) {
+            doc.path("cluster").path("extraManifests").forEach(u -> urls.add(u.asString()));
+        }
+        assertThat(urls).hasSizeGreaterThan(5);
+        for (String url : urls) {
+            if (!url.startsWith(RAW)) {
+                assertThat(url).as("only pinned upstream files are fetched from elsewhere").contains("/tailscale/tailscale/");
+                continue;
+            }
+            String path = url.substring(RAW.length());
+            byte[] generated = Files.readAllBytes(out.resolve("manifest-repo").resolve(path));
+            assertThat(fileInPushedCommit(path)).as(url).isEqualTo(generated);
+        }
+    }
+
+    private int commitCount() throws IOException {
+        try (Git git = Git.open(bare.toFile())) {
+            int n = 0;
+            for (RevCommit ignored : git.log().add(git.getRepository().resolve("refs/heads/main")).call()) {
+                n++;
+            }
+            return n;
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private byte[] fileInPushedCommit(String path) throws IOException {
+        try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
+            RevCommit head = walk.parseCommit(repo.resolve("refs/heads/main"));
+            try (TreeWalk tree = TreeWalk.forPath(repo, path, head.getTree())) {
+                assertThat(tree).as("%s in the pushed commit", path).isNotNull();
+                ObjectId blob = tree.getObjectId(0);
+                return repo.open(blob).getBytes();
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
+}
