@@ -34,7 +34,14 @@ public final class ManifestRepoRelease {
     public record Request(Path specFile, Path workDir, Optional<Path> catalogMirror, Optional<String> remoteUrlOverride,
                           Function<String, Credentials> credentialsFor, boolean dryRun, BuildLog log) {}
 
+    /** A publish (or dry run) and where its working copies are: the staged content and the clone at the remote's tip. */
+    public record Outcome(PublishResult result, Path stagedContent, Path workingClone, String branch) {}
+
     public PublishResult publish(Request request) throws PublishException {
+        return run(request).result();
+    }
+
+    public Outcome run(Request request) throws PublishException {
         SpecValidator.Validated validated = new SpecValidator().validate(request.specFile());
         LoadedSpec loaded = validated.loaded();
         ClusterPlan plan = ClusterPlan.of(loaded);
@@ -65,7 +72,8 @@ public final class ManifestRepoRelease {
                 .credentials(request.credentialsFor().apply(repo.serverId()))
                 .dryRun(request.dryRun())
                 .build();
-        return new ManifestRepoPublisher(request.log()).publish(publish);
+        PublishResult result = new ManifestRepoPublisher(request.log()).publish(publish);
+        return new Outcome(result, source, request.workDir().resolve("clone"), repo.branch());
     }
 
     private static void stage(List<OutputFile> files, Path dir) {

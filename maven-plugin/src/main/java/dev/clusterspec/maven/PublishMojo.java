@@ -97,7 +97,7 @@ public class PublishMojo extends AbstractClusterMojo {
     }
 
     /** settings.xml first (decrypted), then the environment; the token itself is never logged. */
-    private Credentials credentials(String specServerId) {
+    protected Credentials credentials(String specServerId) {
         String id = serverId != null ? serverId : specServerId;
         Server server = settings == null || id == null ? null : settings.getServer(id);
         if (server != null) {
