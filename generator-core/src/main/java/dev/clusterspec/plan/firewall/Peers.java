@@ -1,0 +1,78 @@
+package dev.clusterspec.plan.firewall;
+
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.PublicExposure;
+import dev.clusterspec.spec.Proxmox;
+import dev.clusterspec.spec.ServiceSpec;
+import java.util.List;
+import java.util.Optional;
+
+/** The typed peers of one cluster, built once so every layer names the same things the same way. */
+final class Peers {
+
+    private final ClusterPlan plan;
+
+    Peers(ClusterPlan plan) {
+        this.plan = plan;
+    }
+
+    ClusterPlan plan() {
+        return plan;
+    }
+
+    Endpoint.World world() {
+        return new Endpoint.World();
+    }
+
+    Endpoint.Admins admins() {
+        return new Endpoint.Admins(plan.admins());
+    }
+
+    Optional<Endpoint.Bastion> bastion() {
+        return plan.spec().bastionIfAny().map(b -> new Endpoint.Bastion(b.privateIp()));
+    }
+
+    List<Proxmox.Host> hosts() {
+        return plan.spec().proxmoxIfAny().map(Proxmox::hosts).orElse(List.of());
+    }
+
+    Endpoint.ProxmoxHosts hosts(Endpoint.Side side) {
+        return new Endpoint.ProxmoxHosts(side, hosts().stream().map(h -> host(h, side)).toList());
+    }
+
+    Endpoint.ProxmoxHost host(Proxmox.Host host, Endpoint.Side side) {
+        return new Endpoint.ProxmoxHost(host.name(), side, side == Endpoint.Side.VCN ? host.privateIp() : host.bridgeIp());
+    }
+
+    Endpoint.Nodes nodes(Endpoint.NodeGroup group) {
+        return new Endpoint.Nodes(group, plan.nodes().stream().filter(group::includes).toList());
+    }
+
+    Endpoint.VirtualIp vip() {
+        return new Endpoint.VirtualIp(plan.vip());
+    }
+
+    Endpoint.PodNetwork podNetwork() {
+        return new Endpoint.PodNetwork(plan.spec().network().pods());
+    }
+
+    Optional<Endpoint.BridgeNetwork> bridge() {
+        return plan.spec().proxmoxIfAny().filter(p -> plan.nested())
+                .map(p -> new Endpoint.BridgeNetwork(p.bridge().name(), p.bridge().cidr()));
+    }
+
+    Endpoint.PublicService publicService(PublicExposure exposure) {
+        ServiceSpec service = exposure.service();
+        boolean nested = exposure.ingressHost() != null && exposure.loadBalancerIp() != null;
+        return new Endpoint.PublicService(service.name(), service.namespace(), exposure.reservedIp(),
+                nested ? exposure.ingressHost().name() : null,
+                nested ? exposure.ingressHost().secondaryPrivateIp() : null,
+                nested ? exposure.loadBalancerIp() : null);
+    }
+
+    /** Whether the hosts run tailscaled and so need its WireGuard port (admins on the tailnet, or the operator). */
+    boolean tailnetInUse() {
+        return plan.spec().addons().tailscale().enabled()
+                || plan.admins().stream().anyMatch(a -> a.overlaps(plan.spec().network().tailnet()));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.clusterspec.plan.firewall;
+
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.spec.NamespaceSpec;
+import dev.clusterspec.spec.ServiceSpec;
+import dev.clusterspec.spec.ServiceSpec.AllowFrom;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Network policies of the application namespaces. Every namespace denies all ingress and egress and
+ * then allows: DNS to CoreDNS, egress to the internet (not to cluster, node or VCN addresses),
+ * metrics scraping from the monitoring namespace, kubelet health checks from the pod's node, and
+ * per service the sources its exposure and {@code allowFrom} name. A flow between two application
+ * namespaces is rendered twice: as egress at the source and as ingress at the destination.
+ */
+final class PolicyLayer {
+
+    /** Namespace and labels of CoreDNS, as Talos deploys it. */
+    static final Endpoint.Pods CORE_DNS = new Endpoint.Pods("kube-system", Map.of("k8s-app", "kube-dns"));
+    /** The Tailscale operator's namespace, where its proxies for exposed services run. */
+    static final String TAILSCALE_NAMESPACE = "tailscale";
+    /** The container port name scrapers use; workloads name their metrics port this way. */
+    static final String METRICS_PORT_NAME = "metrics";
+
+    private PolicyLayer() {}
+
+    static List<Flow> derive(Peers peers) {
+        ClusterPlan plan = peers.plan();
+        FlowList out = new FlowList(Layer.NETWORK_POLICY);
+        Endpoint host = new Endpoint.ClusterEntity(Endpoint.ClusterEntity.Entity.HOST);
+        Endpoint remoteNode = new Endpoint.ClusterEntity(Endpoint.ClusterEntity.Entity.REMOTE_NODE);
+        var monitoring = plan.spec().addons().monitoring();
+        boolean scraped = monitoring.alloy() != null && monitoring.alloy().enabled();
+
+        for (NamespaceSpec namespace : plan.spec().namespaces()) {
+            Endpoint.Pods everyPod = Endpoint.Pods.all(namespace.name());
+            out.allow(everyPod, CORE_DNS, Protocol.UDP, Ports.DNS, "DNS to CoreDNS");
+            out.allow(everyPod, CORE_DNS, Protocol.TCP, Ports.DNS, "DNS to CoreDNS");
+            out.allow(everyPod, peers.world(), Protocol.ANY, PortRange.ALL, "egress to the internet");
+            if (scraped) {
+                out.allow(Endpoint.Pods.all(monitoring.namespace()), everyPod, Protocol.TCP, PortRange.named(METRICS_PORT_NAME),
+                        "metrics scraped from the monitoring namespace");
+            }
+            out.allow(host, everyPod, Protocol.ANY, PortRange.ALL, "kubelet health checks from the pod's own node");
+
+            for (ServiceSpec service : plan.spec().services()) {
+                if (service.namespace().equals(namespace.name())) {
+                    serviceSources(peers, service, remoteNode, out);
+                }
+            }
+        }
+        return out.flows();
+    }
+
+    private static void serviceSources(Peers peers, ServiceSpec service, Endpoint remoteNode, FlowList out) {
+        Endpoint.Pods backends = new Endpoint.Pods(service.namespace(), service.selector());
+        String name = service.namespace() + "/" + service.name();
+        for (ServiceSpec.Port port : service.ports()) {
+            Protocol protocol = Protocol.of(port.protocol());
+            int target = port.targetPort();
+            switch (service.exposure()) {
+                case PUBLIC -> {
+                    out.allow(peers.world(), backends, protocol, target, name + ": public clients (reserved IP)");
+                    out.allow(remoteNode, backends, protocol, target, name + ": LoadBalancer traffic forwarded by another node");
+                }
+                case TAILNET -> {
+                    if (peers.plan().spec().addons().tailscale().enabled()) {
+                        out.allow(Endpoint.Pods.all(TAILSCALE_NAMESPACE), backends, protocol, target,
+                                name + ": tailnet clients through the Tailscale proxy");
+                    }
+                }
+                case CLUSTER -> {
+                    // reachable only from what allowFrom names
+                }
+            }
+            for (AllowFrom from : service.allowFrom()) {
+                for (Endpoint source : sources(service, from)) {
+                    out.allow(source, backends, protocol, target, name + ": allowFrom");
+                }
+            }
+        }
+    }
+
+    /** An entry names a CIDR or a namespace's pods (validation rejects both or neither; labels alone would mean the service's namespace). */
+    private static List<Endpoint> sources(ServiceSpec service, AllowFrom from) {
+        List<Endpoint> sources = new java.util.ArrayList<>();
+        if (from.cidr() != null) {
+            sources.add(new Endpoint.CidrBlock(from.cidr()));
+        }
+        if (from.namespace() != null || !from.podLabels().isEmpty()) {
+            String namespace = from.namespace() != null ? from.namespace() : service.namespace();
+            sources.add(new Endpoint.Pods(namespace, from.podLabels()));
+        }
+        return sources;
+    }
+}

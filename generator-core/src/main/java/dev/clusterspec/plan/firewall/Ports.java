@@ -1,0 +1,49 @@
+package dev.clusterspec.plan.firewall;
+
+/**
+ * Well-known ports the layers open. Talos/Kubernetes/Cilium ports are those of Talos 1.13 and
+ * Cilium 1.18 (tunnel mode); Proxmox ports are those its cluster stack uses.
+ */
+public final class Ports {
+
+    public static final int SSH = 22;
+    public static final int DNS = 53;
+    public static final int ETCD_CLIENT = 2379;
+    public static final int ETCD_PEER = 2380;
+    public static final int KUBELET = 10250;
+    public static final int TALOS_APID = 50000;
+    public static final int TALOS_TRUSTD = 50001;
+    public static final int CILIUM_VXLAN = 8472;
+    public static final int CILIUM_HEALTH = 4240;
+    public static final int HUBBLE_SERVER = 4244;
+    public static final int TAILSCALE_WIREGUARD = 41641;
+    public static final int PROXMOX_API = 8006;
+    public static final int COROSYNC_FIRST = 5405;
+    public static final int COROSYNC_LAST = 5412;
+    public static final int VXLAN_SDN = 4789;
+
+    private static final java.util.Map<String, String> NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("tcp/" + SSH, "ssh"),
+            java.util.Map.entry("tcp/" + TALOS_APID, "apid"),
+            java.util.Map.entry("tcp/" + TALOS_TRUSTD, "trustd"),
+            java.util.Map.entry("tcp/" + ETCD_CLIENT + "-" + ETCD_PEER, "etcd"),
+            java.util.Map.entry("tcp/" + KUBELET, "kubelet"),
+            java.util.Map.entry("udp/" + CILIUM_VXLAN, "cilium-vxlan"),
+            java.util.Map.entry("tcp/" + CILIUM_HEALTH, "cilium-health"),
+            java.util.Map.entry("tcp/" + HUBBLE_SERVER, "hubble"),
+            java.util.Map.entry("udp/" + TAILSCALE_WIREGUARD, "tailscale"),
+            java.util.Map.entry("tcp/" + PROXMOX_API, "pve-api"),
+            java.util.Map.entry("udp/" + COROSYNC_FIRST + "-" + COROSYNC_LAST, "corosync"),
+            java.util.Map.entry("udp/" + VXLAN_SDN, "sdn-vxlan"));
+
+    private Ports() {}
+
+    /** A short name for a protocol/port (e.g. {@code apid}), else {@code tcp-443}; usable as a rule name. */
+    static String name(Protocol protocol, PortRange ports, int apiServerPort) {
+        String key = protocol.id() + "/" + ports;
+        if (protocol == Protocol.TCP && ports.isSingle() && ports.from() == apiServerPort) {
+            return "kube-apiserver";
+        }
+        return NAMES.getOrDefault(key, protocol.id() + "-" + ports.toString().replace(':', '-'));
+    }
+}

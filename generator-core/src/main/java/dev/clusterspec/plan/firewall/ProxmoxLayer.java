@@ -1,0 +1,47 @@
+package dev.clusterspec.plan.firewall;
+
+import dev.clusterspec.plan.PublicExposure;
+import dev.clusterspec.spec.ServiceSpec;
+import java.util.List;
+
+/**
+ * The Proxmox VE firewall (nested topology): what each host accepts (host.fw) and what each Talos VM
+ * accepts (its &lt;vmid&gt;.fw, through security groups in cluster.fw). Everything else is dropped.
+ */
+final class ProxmoxLayer {
+
+    private ProxmoxLayer() {}
+
+    static List<Flow> derive(Peers peers) {
+        FlowList out = new FlowList(Layer.PROXMOX);
+        if (!peers.plan().nested() || peers.hosts().isEmpty()) {
+            return out.flows();
+        }
+        Endpoint hosts = peers.hosts(Endpoint.Side.VCN);
+        peers.bastion().ifPresent(b -> out.allow(b, hosts, Protocol.TCP, Ports.SSH, "SSH only from the bastion"));
+        out.allow(peers.admins(), hosts, Protocol.TCP, Ports.PROXMOX_API, "Proxmox web UI and API for the admins");
+        if (peers.hosts().size() > 1) {
+            OciLayer.proxmoxClusterTraffic(peers, out);
+        }
+        out.allow(peers.world(), hosts, Protocol.ICMP, PortRange.ALL, "ICMP: path MTU discovery and ping");
+        if (peers.tailnetInUse()) {
+            out.allow(peers.world(), hosts, Protocol.UDP, Ports.TAILSCALE_WIREGUARD, "Tailscale WireGuard to the host's tailscaled");
+        }
+
+        NodePortTable.derive(peers, Layer.PROXMOX).forEach(out::copy);
+        Endpoint nodes = peers.nodes(Endpoint.NodeGroup.ALL);
+        peers.bridge().ifPresent(bridge ->
+                out.allow(bridge, nodes, Protocol.ICMP, PortRange.ALL, "ICMP on the bridge: ping, path MTU, cilium-health"));
+        for (PublicExposure exposure : peers.plan().publicExposures()) {
+            Endpoint.PublicService service = peers.publicService(exposure);
+            if (!service.nested()) {
+                continue;
+            }
+            for (ServiceSpec.Port port : exposure.service().ports()) {
+                out.allow(peers.world(), service, Protocol.of(port.protocol()), port.port(),
+                        "public service DNATed to its LoadBalancer IP (any node may announce it)");
+            }
+        }
+        return out.flows();
+    }
+}
