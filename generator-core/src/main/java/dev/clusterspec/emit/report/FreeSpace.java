@@ -1,0 +1,126 @@
+package dev.clusterspec.emit.report;
+
+import dev.clusterspec.spec.Cidr;
+import dev.clusterspec.spec.Ip;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The unused part of an IPv4 block: the block minus the addresses and blocks taken from it, as
+ * ranges and as the fewest CIDR blocks that cover them.
+ */
+final class FreeSpace {
+
+    /** An inclusive range of IPv4 addresses, as unsigned 32-bit values. */
+    record Range(long first, long last) {
+        long size() {
+            return last - first + 1;
+        }
+
+        @Override
+        public String toString() {
+            return first == last ? address(first) : address(first) + "-" + address(last);
+        }
+    }
+
+    private final Cidr block;
+    private final List<Range> taken = new ArrayList<>();
+
+    FreeSpace(Cidr block) {
+        this.block = block;
+    }
+
+    FreeSpace take(Ip ip) {
+        long v = value(ip);
+        return take(new Range(v, v));
+    }
+
+    FreeSpace take(Cidr cidr) {
+        long first = value(cidr.network());
+        return take(new Range(first, first + cidr.size().longValueExact() - 1));
+    }
+
+    /** The n-th address of the block (negative: counted from the end, -1 being the last). */
+    FreeSpace takeOffset(long n) {
+        long v = n >= 0 ? first() + n : last() + n + 1;
+        return take(new Range(v, v));
+    }
+
+    private FreeSpace take(Range range) {
+        long first = Math.max(range.first(), first());
+        long last = Math.min(range.last(), last());
+        if (first <= last) {
+            taken.add(new Range(first, last));
+        }
+        return this;
+    }
+
+    long size() {
+        return block.size().longValueExact();
+    }
+
+    List<Range> free() {
+        List<Range> sorted = taken.stream().sorted(Comparator.comparingLong(Range::first)).toList();
+        List<Range> free = new ArrayList<>();
+        long next = first();
+        for (Range t : sorted) {
+            if (t.first() > next) {
+                free.add(new Range(next, t.first() - 1));
+            }
+            next = Math.max(next, t.last() + 1);
+        }
+        if (next <= last()) {
+            free.add(new Range(next, last()));
+        }
+        return free;
+    }
+
+    long freeCount() {
+        return free().stream().mapToLong(Range::size).sum();
+    }
+
+    /** The free ranges as text, e.g. {@code 10.0.0.4-10.0.0.9, 10.0.0.14}. */
+    String ranges() {
+        return free().stream().map(Range::toString).collect(Collectors.joining(", "));
+    }
+
+    /** The free space as the fewest CIDR blocks, e.g. {@code 10.1.1.0/24, 10.1.2.0/23}. */
+    String blocks() {
+        List<String> out = new ArrayList<>();
+        for (Range r : free()) {
+            long start = r.first();
+            while (start <= r.last()) {
+                int prefix = 32;
+                // grow the block while it stays aligned and inside the range
+                while (prefix > 0) {
+                    long size = 1L << (33 - prefix);
+                    if (start % size != 0 || start + size - 1 > r.last()) {
+                        break;
+                    }
+                    prefix--;
+                }
+                out.add(address(start) + "/" + prefix);
+                start += 1L << (32 - prefix);
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    private long first() {
+        return value(block.network());
+    }
+
+    private long last() {
+        return first() + size() - 1;
+    }
+
+    static long value(Ip ip) {
+        return ip.address().getValue().longValueExact();
+    }
+
+    static String address(long v) {
+        return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
+    }
+}

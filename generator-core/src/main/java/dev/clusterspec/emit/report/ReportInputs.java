@@ -1,0 +1,60 @@
+package dev.clusterspec.emit.report;
+
+import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.connectivity.ConnectivityResult;
+import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.emit.manifests.ManifestRepoContent;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.firewall.FirewallPlan;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the report is computed from.
+ *
+ * @param plan          the cluster plan
+ * @param warnings      validation warnings (shown at the top of the report)
+ * @param firewall      the rule model of the five firewall layers, for {@code plan}
+ * @param connectivity  what the generated policies allow between workloads ({@link ReportConnectivity#of})
+ * @param manifests     the manifest repo: files, URL manifests and inline manifests
+ * @param talosConfigs  sizes of the Talos configs ({@code talos/<node>.yaml}), checked against Talos's
+ *                      limit; empty when they were not generated. Only sizes: never the secret contents.
+ */
+public record ReportInputs(ClusterPlan plan, List<Diagnostic> warnings, FirewallPlan firewall,
+                           ConnectivityResult connectivity, ManifestRepoContent manifests, List<FileSize> talosConfigs) {
+
+    /** A generated file's path and size in bytes. */
+    public record FileSize(String path, long bytes) {
+        public FileSize {
+            Objects.requireNonNull(path);
+        }
+    }
+
+    public ReportInputs {
+        Objects.requireNonNull(plan);
+        Objects.requireNonNull(firewall);
+        Objects.requireNonNull(connectivity);
+        Objects.requireNonNull(manifests);
+        if (firewall.cluster() != plan) {
+            throw new IllegalArgumentException("the firewall plan was derived from another cluster plan");
+        }
+        warnings = List.copyOf(warnings);
+        talosConfigs = talosConfigs.stream().sorted(Comparator.comparing(FileSize::path)).toList();
+    }
+
+    /**
+     * Inputs with the firewall plan derived from {@code plan} and the connectivity of its generated
+     * policies ({@link ReportConnectivity#of}); no Talos config sizes.
+     */
+    public static ReportInputs of(ClusterPlan plan, List<Diagnostic> warnings, ManifestRepoContent manifests) {
+        FirewallPlan firewall = FirewallPlan.of(plan);
+        return new ReportInputs(plan, warnings, firewall, ReportConnectivity.of(firewall), manifests, List.of());
+    }
+
+    /** The same inputs with the sizes of these Talos configs (their contents are not kept). */
+    public ReportInputs withTalosConfigs(List<OutputFile> configs) {
+        return new ReportInputs(plan, warnings, firewall, connectivity, manifests,
+                configs.stream().map(f -> new FileSize(f.path(), f.size())).toList());
+    }
+}

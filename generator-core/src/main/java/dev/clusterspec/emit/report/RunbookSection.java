@@ -1,0 +1,358 @@
+package dev.clusterspec.emit.report;
+
+import dev.clusterspec.emit.firewall.RuleCounts;
+import dev.clusterspec.emit.nftables.HostNftablesEmitter;
+import dev.clusterspec.emit.oci.OciSecurityListEmitter;
+import dev.clusterspec.emit.proxmox.ProxmoxFirewallEmitter;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.PublicExposure;
+import dev.clusterspec.plan.firewall.FirewallPlan;
+import dev.clusterspec.plan.firewall.Layer;
+import dev.clusterspec.spec.Addons;
+import dev.clusterspec.spec.Node;
+import dev.clusterspec.spec.Proxmox;
+import dev.clusterspec.spec.Proxmox.Host;
+import dev.clusterspec.spec.ReachabilityAssertion;
+import dev.clusterspec.spec.ServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The architecture document's implementation order as exact commands with this cluster's values, and
+ * the commands of an upgrade. Values the spec cannot know (OCIDs, the bastion's ephemeral address, the
+ * tailnet's name) are written as {@code <placeholders>}.
+ */
+final class RunbookSection {
+
+    /** Where the host nftables file is installed (its header says so too). */
+    static final String NFT_INSTALL_PATH = "/etc/nftables.d/clusterspec.nft";
+    /** Terraform variables of the OCI security list ({@code oci/security-lists.tf.json}). */
+    static final String TF_COMPARTMENT_VARIABLE = "clusterspec_compartment_id";
+    static final String TF_VCN_VARIABLE = "clusterspec_vcn_id";
+    /** Pod-level settings that the restricted Pod Security Standard requires of a probe pod. */
+    private static final String PROBE_POD = "{\"spec\":{\"securityContext\":{\"runAsNonRoot\":true,\"runAsUser\":65534,"
+            + "\"seccompProfile\":{\"type\":\"RuntimeDefault\"}},\"containers\":[{\"name\":\"probe\",\"image\":\"busybox:1.36\","
+            + "\"command\":[\"nc\",\"-zv\",\"-w\",\"5\",\"%s\",\"%d\"],\"securityContext\":{\"allowPrivilegeEscalation\":false,"
+            + "\"capabilities\":{\"drop\":[\"ALL\"]}}}]}}";
+
+    private RunbookSection() {}
+
+    static Section bootstrap(ReportInputs inputs, int warningCount) {
+        ClusterPlan plan = inputs.plan();
+        List<Block> b = new ArrayList<>();
+        if (warningCount > 0) {
+            b.add(Block.Paragraph.of("Read the " + warningCount + (warningCount == 1 ? " warning" : " warnings")
+                    + " at the top of this report before you start."));
+        }
+        b.add(Block.Paragraph.of(Inline.of("The implementation order of the architecture document, with this cluster's values. Run the commands from the output folder ")
+                .code("target/cluster").text(". Values in ").code("<angle brackets>").text(" are not in the spec: fill them in.")));
+
+        b.add(new Block.Heading("step-prepare", "0. Prepare"));
+        List<String> prepare = new ArrayList<>(List.of(
+                "cd target/cluster",
+                "export TALOSCONFIG=\"$PWD/talos/talosconfig\""));
+        if (!inputs.manifests().urlManifests().isEmpty()) {
+            prepare.add("# the control planes fetch " + inputs.manifests().urlManifests().size()
+                    + " manifests by URL at boot: publish the manifest repo first (from the project folder)");
+            prepare.add("(cd ../.. && mvn cluster:publish)");
+        }
+        b.add(new Block.Commands(prepare));
+
+        if (plan.nested()) {
+            outsideFirewalls(plan, inputs.firewall(), b);
+        } else {
+            b.add(new Block.Heading("step-oci", "1. OCI security list"));
+            b.add(new Block.Commands(terraform(plan)));
+        }
+        talos(plan, b);
+        cilium(plan, b);
+        ociCcm(plan, b);
+        tailscale(plan, b);
+        policies(inputs.firewall(), b);
+        exposure(plan, b);
+        workloads(plan, b);
+        return new Section("bootstrap-runbook", "Bootstrap runbook", b);
+    }
+
+    private static void outsideFirewalls(ClusterPlan plan, FirewallPlan firewall, List<Block> b) {
+        Proxmox proxmox = plan.spec().proxmox();
+        List<String> oci = new ArrayList<>(terraform(plan));
+        int securityListOnly = oci.size();
+        for (PublicExposure e : plan.publicExposures()) {
+            Host host = e.ingressHost();
+            if (host == null || host.secondaryPrivateIp() == null) {
+                continue;
+            }
+            String line = "# reserved IP " + e.reservedIpName() + " (" + e.reservedIp() + ") onto the secondary private IP " + host.secondaryPrivateIp()
+                    + " of " + host.name();
+            if (!oci.contains(line)) {
+                oci.add(line);
+                oci.add("oci network vnic assign-private-ip --vnic-id <VNIC OCID of " + host.name() + "> --ip-address " + host.secondaryPrivateIp());
+                oci.add("oci network public-ip update --public-ip-id <OCID of reserved IP " + e.reservedIpName() + "> --private-ip-id <OCID of private IP "
+                        + host.secondaryPrivateIp() + ">");
+            }
+        }
+        b.add(new Block.Heading("step-oci", oci.size() > securityListOnly ? "1. OCI: security list and the reserved IP" : "1. OCI security list"));
+        b.add(new Block.Commands(oci));
+
+        boolean viaBastion = plan.spec().bastion() != null;
+        String scp = viaBastion ? "scp -o ProxyJump=\"$BASTION\" " : "scp ";
+        b.add(new Block.Heading("step-hosts", "2. Proxmox hosts: firewall and nftables"));
+        b.add(Block.Paragraph.of(Inline.of(viaBastion
+                        ? "The hosts are reached through the bastion (SSH is open to them only from there). "
+                        : "The spec has no bastion: run these from wherever you administer the hosts. ")
+                .text("The Proxmox firewall files go to ").code("/etc/pve").text("; the host's own nftables table DNATs public traffic and filters forwarding.")));
+        List<String> hosts = new ArrayList<>();
+        if (viaBastion) {
+            hosts.add("BASTION=" + bastionLogin(plan));
+        }
+        for (Host host : proxmox.hosts()) {
+            String ssh = ssh(plan) + host.privateIp();
+            String target = "root@" + host.privateIp();
+            hosts.add("# " + host.name());
+            List<String> vmFiles = plan.nodes().stream().filter(n -> host.name().equals(n.host()) && n.vmid() != null)
+                    .map(n -> ProxmoxFirewallEmitter.vmPath(n.vmid())).toList();
+            hosts.add(scp + ProxmoxFirewallEmitter.clusterPath()
+                    + (vmFiles.isEmpty() ? "" : " " + String.join(" ", vmFiles)) + " " + target + ":/etc/pve/firewall/");
+            hosts.add(scp + ProxmoxFirewallEmitter.hostPath(host.name()) + " " + target
+                    + ":/etc/pve/nodes/" + host.name() + "/host.fw");
+            hosts.add(ssh + " 'pve-firewall compile >/dev/null && pve-firewall restart && pve-firewall status'");
+            hosts.add(ssh + " mkdir -p " + NFT_INSTALL_PATH.substring(0, NFT_INSTALL_PATH.lastIndexOf('/')));
+            hosts.add(scp + HostNftablesEmitter.path(host.name()) + " " + target + ":" + NFT_INSTALL_PATH);
+            hosts.add(ssh + " 'sysctl -w net.ipv4.ip_forward=1 && nft -c -f " + NFT_INSTALL_PATH + " && nft -f " + NFT_INSTALL_PATH + "'");
+            host.secondaryPrivateIpIfAny().ifPresent(ip ->
+                    hosts.add(ssh + " 'ip -4 -o addr show | grep -w " + ip + "'   # the secondary IP must be configured on the NIC"));
+        }
+        hosts.add("# make ip_forward and the nft include permanent (/etc/sysctl.d, /etc/nftables.conf) on every host");
+        b.add(new Block.Commands(hosts));
+        firewall.gatewayHost().ifPresent(g -> b.add(Block.Paragraph.of(Inline.of("The VMs' default gateway is ")
+                .code(g.bridgeIp().toString()).text(" (" + g.name() + "): it routes and masquerades their egress."))));
+    }
+
+    private static List<String> terraform(ClusterPlan plan) {
+        return List.of(
+                "# security list of subnet " + plan.spec().oci().vcn().subnet() + " (" + OciSecurityListEmitter.TERRAFORM_PATH + ")",
+                "terraform -chdir=oci init",
+                "terraform -chdir=oci apply -var " + TF_COMPARTMENT_VARIABLE + "=<compartment OCID> -var " + TF_VCN_VARIABLE + "=<VCN OCID>",
+                "# then attach the list to the subnet " + plan.spec().oci().vcn().subnet() + " as its only security list");
+    }
+
+    private static void talos(ClusterPlan plan, List<Block> b) {
+        Node first = plan.controlPlanes().get(0);
+        String at = " -n " + first.ip() + " -e " + first.ip();
+        b.add(new Block.Heading("step-talos", "3. Bootstrap Talos"));
+        b.add(Block.Paragraph.of(Inline.of("Boot every VM from the Talos " + plan.spec().versions().talos()
+                        + " image; it waits in maintenance mode. Your machine must reach ")
+                .code(plan.nodeNetwork().toString())
+                .text(" (for example through a Tailscale subnet router that advertises it). Control planes first; the CNI comes up with them.")));
+        List<String> lines = new ArrayList<>();
+        for (Node node : plan.controlPlanes()) {
+            lines.add(applyInsecure(node));
+        }
+        for (Node node : plan.workers()) {
+            lines.add(applyInsecure(node));
+        }
+        lines.add("talosctl bootstrap" + at);
+        lines.add("talosctl health" + at + " --wait-timeout 20m");
+        lines.add("talosctl kubeconfig" + at + "   # merges into ~/.kube/config; the API is " + plan.endpointUrl());
+        lines.add("kubectl get nodes -o wide   # " + plan.nodes().size() + " nodes: "
+                + plan.nodes().stream().map(Node::name).collect(Collectors.joining(", ")));
+        b.add(new Block.Commands(lines));
+    }
+
+    private static String applyInsecure(Node node) {
+        return "talosctl apply-config --insecure -n " + node.ip() + " -f talos/" + node.name() + ".yaml";
+    }
+
+    private static void cilium(ClusterPlan plan, List<Block> b) {
+        b.add(new Block.Heading("step-cilium", "4. Wait for Cilium"));
+        List<String> lines = new ArrayList<>(List.of(
+                "kubectl -n kube-system rollout status ds/cilium --timeout=10m",
+                "kubectl -n kube-system rollout status deploy/cilium-operator --timeout=10m",
+                "cilium status --wait"));
+        if (!plan.spec().network().loadBalancerPools().isEmpty()) {
+            lines.add("kubectl get ciliumloadbalancerippools,ciliuml2announcementpolicies   # pools: "
+                    + plan.spec().network().loadBalancerPools().stream().map(p -> p.name() + " " + p.cidr()).collect(Collectors.joining(", ")));
+        }
+        Addons.Cilium cilium = plan.spec().addons().cilium();
+        if (cilium != null && cilium.hubble() != null && cilium.hubble().enabled() && cilium.hubble().relay()) {
+            lines.add("# Hubble: flows through the relay");
+            lines.add("kubectl -n kube-system rollout status deploy/hubble-relay --timeout=5m");
+            lines.add("kubectl -n kube-system port-forward svc/hubble-relay 4245:80 &");
+            lines.add("hubble observe --server localhost:4245 --last 20");
+        }
+        b.add(new Block.Commands(lines));
+    }
+
+    private static void ociCcm(ClusterPlan plan, List<Block> b) {
+        b.add(new Block.Heading("step-ccm", "5. OCI cloud controller manager"));
+        Addons.OciCcm ccm = plan.spec().addons().ociCcm();
+        if (ccm == null || !ccm.enabled()) {
+            b.add(Block.Paragraph.of(plan.nested()
+                    ? "Off: the CCM cannot manage Talos VMs nested in Proxmox. Public traffic takes the reserved IP → host DNAT → "
+                            + "Cilium LoadBalancer IP path instead; nothing to install."
+                    : "Off in this spec: public services get no OCI load balancer."));
+            return;
+        }
+        b.add(new Block.Commands(List.of(
+                "kubectl -n kube-system rollout status ds/oci-cloud-controller-manager --timeout=10m",
+                "kubectl -n kube-system logs ds/oci-cloud-controller-manager --tail=50   # mode: " + ccm.mode().id())));
+    }
+
+    private static void tailscale(ClusterPlan plan, List<Block> b) {
+        b.add(new Block.Heading("step-tailscale", "6. Tailscale operator"));
+        if (!ExposureSection.tailscaleOn(plan)) {
+            b.add(Block.Paragraph.of("Off in this spec."));
+            return;
+        }
+        b.add(new Block.Commands(List.of(
+                "kubectl -n tailscale rollout status deploy/operator --timeout=5m",
+                "kubectl -n tailscale get pods",
+                "tailscale status | grep " + operatorHostname(plan) + "   # the operator joined the tailnet")));
+    }
+
+    static String operatorHostname(ClusterPlan plan) {
+        String configured = plan.spec().addons().tailscale().operatorHostname();
+        return configured != null ? configured : plan.name() + "-operator";
+    }
+
+    private static void policies(FirewallPlan firewall, List<Block> b) {
+        b.add(new Block.Heading("step-policies", "7. Default network policies"));
+        int networkPolicies = 0;
+        int ciliumPolicies = 0;
+        for (RuleCounts.Count count : RuleCounts.of(firewall)) {
+            if (count.layer() == Layer.NETWORK_POLICY && count.what().equals("NetworkPolicies")) {
+                networkPolicies = count.rules();
+            } else if (count.layer() == Layer.NETWORK_POLICY && count.what().equals("CiliumNetworkPolicies")) {
+                ciliumPolicies = count.rules();
+            }
+        }
+        b.add(new Block.Commands(List.of(
+                "kubectl get networkpolicies -A -l app.kubernetes.io/managed-by=clusterspec   # " + networkPolicies + " expected",
+                "kubectl get ciliumnetworkpolicies -A -l app.kubernetes.io/managed-by=clusterspec   # " + ciliumPolicies + " expected")));
+    }
+
+    private static void exposure(ClusterPlan plan, List<Block> b) {
+        b.add(new Block.Heading("step-exposure", "8. Test the exposure patterns"));
+        List<String> lines = new ArrayList<>();
+        lines.add("kubectl get svc -A");
+        for (PublicExposure e : plan.publicExposures()) {
+            ServiceSpec s = e.service();
+            lines.add("# public: " + s.namespace() + "/" + s.name() + (e.loadBalancerIp() != null ? " (EXTERNAL-IP " + e.loadBalancerIp() + ")" : ""));
+            lines.add("kubectl -n " + s.namespace() + " get svc " + s.name());
+            for (ServiceSpec.Port port : s.ports()) {
+                lines.add(probe(e.reservedIp().toString(), port) + "   # from the internet");
+            }
+            if (e.ingressHost() != null) {
+                lines.add(ssh(plan) + e.ingressHost().privateIp() + " nft list chain inet clusterspec prerouting");
+            }
+        }
+        if (ExposureSection.tailscaleOn(plan)) {
+            for (ServiceSpec s : plan.services(ServiceSpec.Exposure.TAILNET)) {
+                lines.add("# tailnet: " + s.namespace() + "/" + s.name());
+                lines.add("tailscale status | grep " + s.tailnetHostname());
+                for (ServiceSpec.Port port : s.ports()) {
+                    lines.add(probe(s.tailnetHostname(), port) + "   # from a device on the tailnet");
+                }
+            }
+        }
+        for (ReachabilityAssertion a : plan.spec().assertions()) {
+            for (ServiceSpec s : plan.spec().services()) {
+                if (!s.namespace().equals(a.to())) {
+                    continue;
+                }
+                for (ServiceSpec.Port port : s.ports()) {
+                    if (port.protocol() != ServiceSpec.Protocol.TCP) {
+                        continue;
+                    }
+                    boolean allowed = a.expect() == ReachabilityAssertion.Expect.ALLOWED;
+                    lines.add("# " + a.from() + " -> " + s.namespace() + "/" + s.name() + ":" + port.port() + " must "
+                            + (allowed ? "connect" : "time out"));
+                    lines.add("kubectl -n " + a.from() + " run probe --rm -i --restart=Never --image=busybox:1.36 --overrides='"
+                            + String.format(java.util.Locale.ROOT, PROBE_POD, ExposureSection.clusterName(plan, s), port.port()) + "'");
+                }
+            }
+        }
+        b.add(new Block.Commands(lines));
+    }
+
+    private static String probe(String host, ServiceSpec.Port port) {
+        if (port.protocol() == ServiceSpec.Protocol.UDP) {
+            return "nc -vzu -w 5 " + host + " " + port.port();
+        }
+        if (port.port() == 443) {
+            return "curl -sv --max-time 10 -o /dev/null https://" + host + "/";
+        }
+        if (port.port() == 80) {
+            return "curl -sv --max-time 10 -o /dev/null http://" + host + "/";
+        }
+        return "nc -vz -w 5 " + host + " " + port.port();
+    }
+
+    private static void workloads(ClusterPlan plan, List<Block> b) {
+        b.add(new Block.Heading("step-workloads", "9. Deploy workloads"));
+        if (plan.spec().services().isEmpty()) {
+            b.add(Block.Paragraph.of("The spec declares no services; workloads get only the namespaces' defaults (DNS, egress to the internet)."));
+            return;
+        }
+        b.add(Block.Paragraph.of("The policies select pods by label: each service's pods must carry these labels and listen on these ports "
+                + "(a container port named metrics is what the monitoring namespace may scrape)."));
+        TableBuilder t = TableBuilder.of("service", "pod labels", "container ports").code(1);
+        for (ServiceSpec s : plan.spec().services()) {
+            t.row(s.namespace() + "/" + s.name(), ExposureSection.selector(s.selector()),
+                    s.ports().stream().map(p -> p.targetPort() + "/" + p.protocol().name().toLowerCase(java.util.Locale.ROOT))
+                            .collect(Collectors.joining(", ")));
+        }
+        b.add(t.build());
+    }
+
+    static Section upgrade(ReportInputs inputs) {
+        ClusterPlan plan = inputs.plan();
+        Node first = plan.controlPlanes().get(0);
+        String at = " -n " + first.ip() + " -e " + first.ip();
+        List<Block> b = new ArrayList<>();
+        b.add(Block.Paragraph.of(Inline.of("Talos applies URL manifests only at boot and never updates existing objects: after a change, ")
+                .code("talosctl upgrade-k8s").text(" re-applies the manifests of the control-plane configs (with the Kubernetes version unchanged, "
+                        + "it only syncs them). Changed manifests have new URLs, so publish before you apply.")));
+        List<String> lines = new ArrayList<>(List.of(
+                "# in the project folder, after editing cluster.yaml",
+                "mvn cluster:validate",
+                "mvn cluster:diff",
+                "mvn cluster:generate",
+                "mvn cluster:publish",
+                "cd target/cluster",
+                "export TALOSCONFIG=\"$PWD/talos/talosconfig\""));
+        for (Node node : plan.controlPlanes()) {
+            lines.add(apply(node));
+        }
+        for (Node node : plan.workers()) {
+            lines.add(apply(node));
+        }
+        lines.add("talosctl upgrade-k8s" + at + " --to " + plan.spec().versions().kubernetes() + " --dry-run");
+        lines.add("talosctl upgrade-k8s" + at + " --to " + plan.spec().versions().kubernetes());
+        lines.add("kubectl -n kube-system rollout status ds/cilium --timeout=10m");
+        b.add(new Block.Commands(lines));
+        if (plan.nested()) {
+            b.add(Block.Paragraph.of(Inline.of("When ").code("oci/").text(", ").code("proxmox/").text(" or ").code("hosts/")
+                    .text(" changed, repeat steps 1 and 2: Terraform updates the security list in place; the host files are copied and loaded again "
+                            + "(loading the nftables file twice replaces its table atomically).")));
+        }
+        return new Section("upgrade", "Upgrade", b);
+    }
+
+    private static String apply(Node node) {
+        return "talosctl apply-config -n " + node.ip() + " -e " + node.ip() + " -f talos/" + node.name() + ".yaml";
+    }
+
+    /** {@code ssh -J "$BASTION" root@} when there is a bastion, else {@code ssh root@}. */
+    private static String ssh(ClusterPlan plan) {
+        return plan.spec().bastion() != null ? "ssh -J \"$BASTION\" root@" : "ssh root@";
+    }
+
+    private static String bastionLogin(ClusterPlan plan) {
+        return plan.spec().bastionIfAny()
+                .flatMap(b -> b.reservedIpName().flatMap(n -> plan.spec().oci().reservedIp(n)))
+                .map(r -> "<user>@" + r.address()).orElse("<user>@<bastion public IP>");
+    }
+}

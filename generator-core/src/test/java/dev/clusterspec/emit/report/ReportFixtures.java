@@ -1,0 +1,139 @@
+package dev.clusterspec.emit.report;
+
+import dev.clusterspec.Examples;
+import dev.clusterspec.check.SpecValidator;
+import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.emit.manifests.InlineManifest;
+import dev.clusterspec.emit.manifests.ManifestComponent;
+import dev.clusterspec.emit.manifests.ManifestRef;
+import dev.clusterspec.emit.manifests.ManifestRepoContent;
+import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
+import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.spec.ClusterSpec;
+import dev.clusterspec.spec.ControlPlane;
+import dev.clusterspec.spec.Ip;
+import dev.clusterspec.spec.Network;
+import dev.clusterspec.spec.Node;
+import dev.clusterspec.spec.Oci;
+import dev.clusterspec.spec.ReachabilityAssertion;
+import dev.clusterspec.spec.Topology;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Report inputs for the examples. The manifest repo is assembled here from the components that exist
+ * in this module (the generated network policies) the way the manifest-repo emitter lays files out:
+ * content-addressed paths, raw URLs from the plan, plus a small inline CNI manifest and an inline Secret.
+ */
+final class ReportFixtures {
+
+    private ReportFixtures() {}
+
+    static ReportInputs inputs(String example) {
+        SpecValidator.Validated validated = new SpecValidator().validate(Examples.spec(example));
+        ClusterPlan plan = ClusterPlan.of(validated.loaded());
+        return ReportInputs.of(plan, validated.warnings(), manifests(plan));
+    }
+
+    static ClusterPlan plan(String example) {
+        return ClusterPlan.of(new SpecValidator().validate(Examples.spec(example)).loaded());
+    }
+
+    /** The same cluster under another name and region: values the schema would refuse, to test escaping. */
+    static ClusterPlan renamed(ClusterPlan plan, String name, String region) {
+        ClusterSpec s = plan.spec();
+        Oci oci = new Oci(region, s.oci().tier(), s.oci().reservedIps(), s.oci().vcn());
+        return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), new ClusterSpec.Metadata(name), s.versions(), s.topology(),
+                oci, s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.addons(), s.namespaces(), s.services(),
+                s.firewall(), s.manifestRepo(), s.assertions()), plan.specSha256());
+    }
+
+    /** The same cluster with other reachability assertions. */
+    static ClusterPlan withAssertions(ClusterPlan plan, List<ReachabilityAssertion> assertions) {
+        ClusterSpec s = plan.spec();
+        return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(),
+                s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.addons(), s.namespaces(), s.services(), s.firewall(),
+                s.manifestRepo(), assertions), plan.specSha256());
+    }
+
+    /**
+     * The example as the direct topology: no Proxmox, the nodes as OCI instances in the VCN subnet
+     * (addresses moved from the bridge into the subnet), no LoadBalancer pools.
+     */
+    static ClusterPlan direct(ClusterPlan plan) {
+        ClusterSpec s = plan.spec();
+        List<Node> nodes = s.nodes().stream()
+                .map(n -> new Node(n.name(), n.role(), null, null, inSubnet(n.ip()), n.installDisk(), n.iface())).toList();
+        ControlPlane cp = new ControlPlane(inSubnet(s.controlPlane().vip()), s.controlPlane().port(), s.controlPlane().endpointHost());
+        Network net = new Network(s.network().pods(), s.network().services(), s.network().tailnet(), s.network().clusterDomain(),
+                s.network().nameservers(), s.network().timeServers(), List.of());
+        return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), Topology.DIRECT, s.oci(), s.bastion(),
+                null, net, cp, nodes, s.addons(), s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.assertions()),
+                plan.specSha256());
+    }
+
+    /** 10.0.0.x of the bridge becomes 10.1.0.(100 + x) of the example's VCN subnet. */
+    private static Ip inSubnet(Ip bridgeAddress) {
+        String[] octets = bridgeAddress.toString().split("\\.");
+        return Ip.of("10.1.0." + (100 + Integer.parseInt(octets[3])));
+    }
+
+    static ManifestRepoContent manifests(ClusterPlan plan) {
+        List<OutputFile> files = new ArrayList<>();
+        List<ManifestRef> refs = new ArrayList<>();
+        List<ManifestComponent> components = new ArrayList<>(NetworkPolicyEmitter.components(plan));
+        components.sort(java.util.Comparator.comparingInt(ManifestComponent::order));
+        List<InlineManifest> inline = new ArrayList<>();
+        for (ManifestComponent component : components) {
+            if (plan.manifestRepo().isEmpty()) {
+                // without a manifest repo everything travels inline in the control-plane configs
+                inline.add(new InlineManifest(component.name(), component.yaml(), false));
+                continue;
+            }
+            byte[] bytes = component.yaml().getBytes(StandardCharsets.UTF_8);
+            String sha = sha256(bytes);
+            String path = component.order() + "-" + component.name() + "/" + sha.substring(0, 12) + ".yaml";
+            files.add(new OutputFile(path, bytes, false));
+            refs.add(new ManifestRef(component.name(), path, plan.manifestUrl(path).orElseThrow(), sha, bytes.length));
+        }
+        files.add(OutputFile.text("README.md", "# Manifests of " + plan.name() + "\n"));
+        inline.add(0, new InlineManifest("cilium", """
+                        apiVersion: v1
+                        kind: ServiceAccount
+                        metadata:
+                          name: cilium
+                          namespace: kube-system
+                        ---
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: cilium-config
+                          namespace: kube-system
+                        data:
+                          kube-proxy-replacement: "true"
+                        """, false));
+        inline.add(new InlineManifest("tailscale-oauth", """
+                        apiVersion: v1
+                        kind: Secret
+                        metadata:
+                          name: operator-oauth
+                          namespace: tailscale
+                        stringData:
+                          client_id: demo
+                          client_secret: demo
+                        """, true));
+        return new ManifestRepoContent(files, refs, inline);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
