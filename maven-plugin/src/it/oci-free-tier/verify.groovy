@@ -2,7 +2,7 @@ import java.nio.file.Files
 def log = new File(basedir, 'build.log').text
 assert log.contains('warning: topology nested on OCI Ampere (A1)')
 assert log.contains('Created Talos secrets bundle')
-assert log.contains('Generated 34 files into')
+assert log.contains('Generated 37 files into')
 assert log.contains('assertion holds: web cannot reach db')
 assert log.contains('cluster:generate skipped: spec, secrets, templates and plugin are unchanged')
 

@@ -1,11 +1,14 @@
 package dev.clusterspec.generate;
 
+import dev.clusterspec.BuildLog;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.firewall.FirewallEmitters;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.manifests.SecretManifests;
+import dev.clusterspec.emit.report.ReportEmitter;
+import dev.clusterspec.emit.report.ReportInputs;
 import dev.clusterspec.emit.talos.TalosEmitter;
 import dev.clusterspec.emit.talos.secrets.SecretsBundle;
 import dev.clusterspec.emit.talos.secrets.SecretsBundleReader;
@@ -46,17 +49,26 @@ public final class Generator {
             return new GenerateResult(true, List.of(), validated.warnings(), List.of());
         }
 
+        BuildLog log = request.log();
         ClusterPlan plan = ClusterPlan.of(loaded);
         FirewallPlan firewall = FirewallPlan.of(plan);
         ManifestRepoBuild repo = ManifestRepoBuild.of(plan, firewall, request.catalogMirrorIfAny());
         List<String> notes = new ArrayList<>(ConnectivityAssertions.check(loaded, repo.connectivity()));
 
-        List<InlineManifest> secretInline = SecretManifests.render(plan, secrets);
-        List<OutputFile> files = new ArrayList<>();
-        files.addAll(repo.filesUnder("manifest-repo/"));
+        log.info("manifest repo: " + repo.content().files().size() + " files, " + repo.content().urlManifests().size()
+                + " fetched by URL, " + repo.content().inlineManifests().size() + " inline");
+        List<OutputFile> files = new ArrayList<>(repo.filesUnder("manifest-repo/"));
         files.addAll(FirewallEmitters.emit(firewall));
-        files.addAll(new TalosEmitter(request.clock()).emit(plan, firewall, bundle, repo.content(), secretInline, secrets));
-        files.addAll(repo.connectivityReport());
+        log.info("firewall: OCI security lists, Proxmox and nftables files for " + plan.spec().proxmoxIfAny().map(p -> p.hosts().size()).orElse(0) + " host(s)");
+
+        List<InlineManifest> secretInline = SecretManifests.render(plan, secrets);
+        List<OutputFile> talos = new TalosEmitter(request.clock()).emit(plan, firewall, bundle, repo.content(), secretInline, secrets);
+        files.addAll(talos);
+        log.info("talos: configs for " + plan.nodes().size() + " node(s) and a talosconfig");
+
+        files.add(repo.connectivityList());
+        files.addAll(ReportEmitter.emit(new ReportInputs(plan, validated.warnings(), firewall, repo.connectivity(), repo.content(),
+                List.of()).withTalosConfigs(talos)));
         files.sort(Comparator.comparing(OutputFile::path));
 
         OutputWriter.replace(request.outputDir(), files, OutputIndex.PATH, OutputIndex.of(fingerprint, files).toJson());

@@ -49,9 +49,8 @@ public record ManifestRepoBuild(ManifestRepoContent content, ConnectivityResult 
         return content.files().stream().map(f -> new OutputFile(prefix + f.path(), f.content(), false)).toList();
     }
 
-    /** {@code report/connectivity.txt} and {@code .md}: who may reach whom under the generated policies. */
-    public List<OutputFile> connectivityReport() {
-        return List.of(OutputFile.text("report/connectivity.txt", connectivity.toText()),
-                OutputFile.text("report/connectivity.md", connectivity.toMarkdown()));
+    /** {@code report/connectivity.txt}: one line per connection the generated policies allow. */
+    public OutputFile connectivityList() {
+        return OutputFile.text("report/connectivity.txt", connectivity.toText());
     }
 }

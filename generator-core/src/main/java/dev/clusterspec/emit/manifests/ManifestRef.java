@@ -1,4 +1,7 @@
 package dev.clusterspec.emit.manifests;
 
-/** A manifest-repo file as Talos names it: its path in the repo and the raw URL it is fetched from. */
+/**
+ * A manifest Talos fetches by URL: a manifest-repo file (its path in the repo and its raw URL), or a
+ * pinned upstream file of the version catalog, which has no path in the repo ({@code path} null).
+ */
 public record ManifestRef(String component, String path, String url, String sha256, int size) {}

@@ -45,6 +45,10 @@ final class ManifestSection {
             TableBuilder t = TableBuilder.of("#", "component", "path", "bytes", "largest object", "URL").code(2, 5).numeric(0, 3, 4);
             int n = 1;
             for (ManifestRef ref : repo.urlManifests()) {
+                if (ref.path() == null) {
+                    t.row(Integer.toString(n++), ref.component(), "(pinned upstream file)", bytes(ref.size()), "", ref.url());
+                    continue;
+                }
                 String largest = Optional.ofNullable(files.get(ref.path())).filter(f -> isYaml(f.path())).map(f -> SizeLimits.human(SizeLimits.largestDocument(f.text()))).orElse("");
                 t.row(Integer.toString(n++), ref.component(), ref.path(), bytes(ref.size()), largest, ref.url());
             }

@@ -1,5 +1,7 @@
 package dev.clusterspec.emit.report;
 
+import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
+import dev.clusterspec.emit.policies.PolicyAssertions;
 import dev.clusterspec.check.Diagnostic;
 import dev.clusterspec.connectivity.ConnectivityResult;
 import dev.clusterspec.emit.OutputFile;
@@ -16,7 +18,7 @@ import java.util.Objects;
  * @param plan          the cluster plan
  * @param warnings      validation warnings (shown at the top of the report)
  * @param firewall      the rule model of the five firewall layers, for {@code plan}
- * @param connectivity  what the generated policies allow between workloads ({@link ReportConnectivity#of})
+ * @param connectivity  what the generated policies allow between workloads ({@link PolicyAssertions#analyse})
  * @param manifests     the manifest repo: files, URL manifests and inline manifests
  * @param talosConfigs  sizes of the Talos configs ({@code talos/<node>.yaml}), checked against Talos's
  *                      limit; empty when they were not generated. Only sizes: never the secret contents.
@@ -45,11 +47,12 @@ public record ReportInputs(ClusterPlan plan, List<Diagnostic> warnings, Firewall
 
     /**
      * Inputs with the firewall plan derived from {@code plan} and the connectivity of its generated
-     * policies ({@link ReportConnectivity#of}); no Talos config sizes.
+     * policies ({@link PolicyAssertions#analyse}); no Talos config sizes.
      */
     public static ReportInputs of(ClusterPlan plan, List<Diagnostic> warnings, ManifestRepoContent manifests) {
         FirewallPlan firewall = FirewallPlan.of(plan);
-        return new ReportInputs(plan, warnings, firewall, ReportConnectivity.of(firewall), manifests, List.of());
+        return new ReportInputs(plan, warnings, firewall, PolicyAssertions.analyse(plan, NetworkPolicyEmitter.documents(firewall)),
+                manifests, List.of());
     }
 
     /** The same inputs with the sizes of these Talos configs (their contents are not kept). */

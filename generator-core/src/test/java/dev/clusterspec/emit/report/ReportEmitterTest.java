@@ -228,7 +228,7 @@ class ReportEmitterTest {
         assertThat(between(md, "## Warnings", "## Contents"))
                 .contains("assertion violated: namespace web cannot reach namespace db, but the spec says it must");
         assertThat(md).contains("| web | db | allowed | no connection | VIOLATED |")
-                .contains("| api | db | allowed | " + Markdown.text("api/internal-api[Deployment] → db/database[Deployment]: TCP 5432") + " | holds |");
+                .contains("| api | db | allowed | " + Markdown.text("api/any-pod[Pod] → db/database[Pod]: TCP 5432; api/internal-api[Pod] → db/database[Pod]: TCP 5432") + " | holds |");
     }
 
     @Test

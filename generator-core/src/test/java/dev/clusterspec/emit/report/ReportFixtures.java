@@ -85,7 +85,7 @@ final class ReportFixtures {
     static ManifestRepoContent manifests(ClusterPlan plan) {
         List<OutputFile> files = new ArrayList<>();
         List<ManifestRef> refs = new ArrayList<>();
-        List<ManifestComponent> components = new ArrayList<>(NetworkPolicyEmitter.components(plan));
+        List<ManifestComponent> components = new ArrayList<>(NetworkPolicyEmitter.components(dev.clusterspec.plan.firewall.FirewallPlan.of(plan)));
         components.sort(java.util.Comparator.comparingInt(ManifestComponent::order));
         List<InlineManifest> inline = new ArrayList<>();
         for (ManifestComponent component : components) {
