@@ -1,10 +1,12 @@
 package dev.clusterspec.connectivity;
 
+import dev.clusterspec.UserError;
+
 /**
  * A manifest the analyser cannot use: unreadable or malformed YAML/JSON, or a policy whose
  * content is invalid. The message names the file, and the line and column when they are known.
  */
-public class ManifestReadException extends RuntimeException {
+public class ManifestReadException extends RuntimeException implements UserError {
     private static final long serialVersionUID = 1L;
 
     private final String file;

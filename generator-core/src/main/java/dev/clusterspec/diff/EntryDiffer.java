@@ -2,7 +2,7 @@ package dev.clusterspec.diff;
 
 import dev.clusterspec.diff.DiffEntry.Status;
 import dev.clusterspec.emit.Yaml;
-import dev.clusterspec.write.OutputIndex;
+import dev.clusterspec.Sha256;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -141,7 +141,7 @@ final class EntryDiffer {
 
     private static String digest(SideItem item) {
         if (item instanceof SideItem.Text text) {
-            return OutputIndex.sha256(text.raw()).substring(0, 12);
+            return Sha256.hex(text.raw()).substring(0, 12);
         }
         return "(none)";
     }

@@ -4,7 +4,7 @@ import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.SecretRef;
 import dev.clusterspec.spec.SecretRefs;
 import dev.clusterspec.spec.SecretResolver;
-import dev.clusterspec.write.OutputIndex;
+import dev.clusterspec.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -32,7 +32,7 @@ public final class InputFingerprint {
     }
 
     public InputFingerprint addBytes(String name, byte[] bytes) {
-        return add(name, OutputIndex.sha256(bytes));
+        return add(name, Sha256.hex(bytes));
     }
 
     public InputFingerprint addFile(String name, Path file) {
@@ -48,7 +48,7 @@ public final class InputFingerprint {
         for (SecretRef ref : SecretRefs.in(spec)) {
             String value;
             try {
-                value = OutputIndex.sha256(resolver.resolve(ref).getBytes(StandardCharsets.UTF_8));
+                value = Sha256.hex(resolver.resolve(ref).getBytes(StandardCharsets.UTF_8));
             } catch (SecretResolver.MissingSecretException e) {
                 value = "missing";
             }
@@ -67,10 +67,10 @@ public final class InputFingerprint {
             List<String> hashes = new ArrayList<>();
             try (Stream<Path> files = Files.walk(location)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    hashes.add(location.relativize(f) + "=" + OutputIndex.sha256(Files.readAllBytes(f)));
+                    hashes.add(location.relativize(f) + "=" + Sha256.hex(Files.readAllBytes(f)));
                 }
             }
-            return add("generator", OutputIndex.sha256(String.join("\n", hashes).getBytes(StandardCharsets.UTF_8)));
+            return add("generator", Sha256.hex(String.join("\n", hashes).getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException | RuntimeException e) {
@@ -82,6 +82,6 @@ public final class InputFingerprint {
     public String value() {
         StringBuilder all = new StringBuilder();
         parts.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        return OutputIndex.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

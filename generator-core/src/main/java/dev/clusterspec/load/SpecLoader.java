@@ -1,5 +1,6 @@
 package dev.clusterspec.load;
 
+import dev.clusterspec.Sha256;
 import dev.clusterspec.check.Diagnostic;
 import dev.clusterspec.check.Diagnostic.Severity;
 import dev.clusterspec.check.SpecProblemsException;
@@ -8,9 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -55,7 +53,7 @@ public final class SpecLoader {
         }
         JsonNode tree = document.root();
         new SchemaDefaults(SpecSchema.get().tree()).apply(tree);
-        return new LoadedSpec(bind(tree, name), file, sha256(bytes), document.sourceMap());
+        return new LoadedSpec(bind(tree, name), file, Sha256.hex(bytes), document.sourceMap());
     }
 
     private byte[] readBounded(Path file, String name) {
@@ -87,11 +85,4 @@ public final class SpecLoader {
         return new SpecProblemsException(List.of(new Diagnostic(Severity.ERROR, file, 1, 1, "", message)));
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -29,7 +29,7 @@ public final class Ip implements Comparable<Ip> {
 
     /** The address as a /32 (host) CIDR, the form firewall rules want. */
     public Cidr asHostCidr() {
-        return Cidr.of(this + "/" + address.getBitCount());
+        return Cidr.host(address);
     }
 
     @JsonValue

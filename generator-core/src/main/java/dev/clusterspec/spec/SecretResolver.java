@@ -53,7 +53,7 @@ public final class SecretResolver {
     }
 
     /** A secret reference that cannot be resolved; the message names the reference, never a value. */
-    public static final class MissingSecretException extends RuntimeException {
+    public static final class MissingSecretException extends RuntimeException implements dev.clusterspec.UserError {
         private final transient SecretRef reference;
 
         public MissingSecretException(SecretRef reference, String why) {

@@ -1,13 +1,11 @@
 package dev.clusterspec.write;
 
+import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +28,7 @@ public record OutputIndex(String fingerprint, List<Entry> entries) {
     public static OutputIndex of(String fingerprint, List<OutputFile> files) {
         List<Entry> entries = files.stream()
                 .sorted(Comparator.comparing(OutputFile::path))
-                .map(f -> new Entry(f.path(), f.size(), sha256(f.content()), f.secret()))
+                .map(f -> new Entry(f.path(), f.size(), Sha256.hex(f.content()), f.secret()))
                 .toList();
         return new OutputIndex(fingerprint, entries);
     }
@@ -73,7 +71,7 @@ public record OutputIndex(String fingerprint, List<Entry> entries) {
         for (Entry e : entries) {
             Path file = outputDir.resolve(e.path());
             try {
-                if (!Files.isRegularFile(file) || Files.size(file) != e.size() || !sha256(Files.readAllBytes(file)).equals(e.sha256())) {
+                if (!Files.isRegularFile(file) || Files.size(file) != e.size() || !Sha256.hex(Files.readAllBytes(file)).equals(e.sha256())) {
                     return false;
                 }
             } catch (IOException ex) {
@@ -83,11 +81,4 @@ public record OutputIndex(String fingerprint, List<Entry> entries) {
         return true;
     }
 
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

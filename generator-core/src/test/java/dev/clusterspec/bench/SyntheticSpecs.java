@@ -26,8 +26,9 @@ final class SyntheticSpecs {
                   hosts:
                 """);
         for (int h = 0; h < hosts; h++) {
-            y.append("    - {name: pve").append(h).append(", privateIp: 10.1.").append(1 + h / 250).append('.').append(10 + h % 240)
-                    .append(", bridgeIp: 10.0.0.").append(1 + h % 250);
+            String bridgeIp = h == 0 ? "10.0.0.1" : "10.0." + (200 + h / 200) + "." + (1 + h % 200);
+            y.append("    - {name: pve").append(h).append(", privateIp: 10.1.").append(1 + h / 200).append('.').append(10 + h % 200)
+                    .append(", bridgeIp: ").append(bridgeIp);
             if (h == 0) {
                 y.append(", ingressFor: ingress, secondaryPrivateIp: 10.1.15.5");
             }

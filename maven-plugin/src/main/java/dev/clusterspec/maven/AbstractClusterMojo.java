@@ -1,5 +1,6 @@
 package dev.clusterspec.maven;
 
+import dev.clusterspec.UserError;
 import dev.clusterspec.check.Diagnostic;
 import dev.clusterspec.check.SpecProblemsException;
 import dev.clusterspec.check.SpecValidator;
@@ -39,6 +40,11 @@ abstract class AbstractClusterMojo extends AbstractMojo {
                     + "; each is listed above as file:line:col");
         } catch (UserInputException e) {
             throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof UserError) {
+                throw new MojoFailureException(e.getMessage());
+            }
+            throw e;
         }
     }
 

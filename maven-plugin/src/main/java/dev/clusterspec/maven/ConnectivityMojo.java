@@ -2,7 +2,6 @@ package dev.clusterspec.maven;
 
 import dev.clusterspec.connectivity.ConnectivityAnalyzer;
 import dev.clusterspec.connectivity.ConnectivityResult;
-import dev.clusterspec.connectivity.ManifestReadException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +38,7 @@ public class ConnectivityMojo extends AbstractClusterMojo {
             throw new UserInputException("no manifest folder at " + manifests
                     + ": run cluster:generate first, or point -Dcluster.manifests at a folder of Kubernetes YAML");
         }
-        ConnectivityResult result;
-        try {
-            result = ConnectivityAnalyzer.analyzeDirectory(manifests.toPath());
-        } catch (ManifestReadException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        ConnectivityResult result = ConnectivityAnalyzer.analyzeDirectory(manifests.toPath());
         result.warnings().forEach(getLog()::warn);
         String text = result.toText();
         text.lines().forEach(getLog()::info);

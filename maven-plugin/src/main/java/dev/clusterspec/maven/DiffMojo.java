@@ -2,14 +2,10 @@ package dev.clusterspec.maven;
 
 import dev.clusterspec.diff.DiffReport;
 import dev.clusterspec.diff.DiffSourceException;
-import dev.clusterspec.emit.catalog.CatalogException;
-import dev.clusterspec.emit.talos.secrets.SecretsBundleException;
 import dev.clusterspec.generate.ChangePreview;
-import dev.clusterspec.generate.GenerateException;
 import dev.clusterspec.generate.GenerateRequest;
 import dev.clusterspec.generate.ManifestRepoRelease;
 import dev.clusterspec.publish.PublishException;
-import dev.clusterspec.spec.SecretResolver;
 import java.io.File;
 import java.time.Clock;
 import java.util.Optional;
@@ -80,8 +76,7 @@ public class DiffMojo extends PublishMojo {
             }
         } catch (PublishException e) {
             throw new MojoFailureException("cannot read the published manifest repo: " + e.getMessage());
-        } catch (DiffSourceException | GenerateException | SecretsBundleException | CatalogException
-                 | SecretResolver.MissingSecretException e) {
+        } catch (DiffSourceException e) {
             throw new UserInputException(e.getMessage());
         }
         report.render(useColor()).lines().forEach(getLog()::info);

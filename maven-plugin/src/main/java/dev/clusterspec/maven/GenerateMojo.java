@@ -1,12 +1,8 @@
 package dev.clusterspec.maven;
 
-import dev.clusterspec.emit.catalog.CatalogException;
-import dev.clusterspec.emit.talos.secrets.SecretsBundleException;
-import dev.clusterspec.generate.GenerateException;
 import dev.clusterspec.generate.GenerateRequest;
 import dev.clusterspec.generate.GenerateResult;
 import dev.clusterspec.generate.Generator;
-import dev.clusterspec.spec.SecretResolver;
 import java.io.File;
 import java.time.Clock;
 import java.util.Map;
@@ -49,13 +45,9 @@ public class GenerateMojo extends AbstractClusterMojo {
     @Override
     protected void run() {
         long start = System.nanoTime();
-        GenerateResult result;
-        try {
-            result = new Generator().generate(new GenerateRequest(spec.toPath(), secretsBundle.toPath(), outputDirectory.toPath(),
-                    force, catalogMirror == null ? null : catalogMirror.toPath(), Clock.systemUTC(), new MavenBuildLog(getLog())));
-        } catch (GenerateException | SecretsBundleException | CatalogException | SecretResolver.MissingSecretException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        GenerateResult result = new Generator().generate(new GenerateRequest(spec.toPath(), secretsBundle.toPath(),
+                outputDirectory.toPath(), force, catalogMirror == null ? null : catalogMirror.toPath(), Clock.systemUTC(),
+                new MavenBuildLog(getLog())));
         report(result.warnings());
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (result.skipped()) {

@@ -1,7 +1,5 @@
 package dev.clusterspec.maven;
 
-import dev.clusterspec.emit.catalog.CatalogException;
-import dev.clusterspec.generate.GenerateException;
 import dev.clusterspec.generate.ManifestRepoRelease;
 import dev.clusterspec.publish.Credentials;
 import dev.clusterspec.publish.PublishException;
@@ -80,8 +78,6 @@ public class PublishMojo extends AbstractClusterMojo {
                     dryRun, new MavenBuildLog(getLog())));
         } catch (PublishException e) {
             throw new MojoFailureException("publish failed: " + e.getMessage());
-        } catch (GenerateException | CatalogException e) {
-            throw new UserInputException(e.getMessage());
         }
         if (result.dryRun()) {
             getLog().info("dry run: would commit " + result.summary());

@@ -1,7 +1,6 @@
 package dev.clusterspec.maven;
 
 import dev.clusterspec.emit.talos.secrets.SecretsBundleCreation;
-import dev.clusterspec.emit.talos.secrets.SecretsBundleException;
 import dev.clusterspec.emit.talos.secrets.SecretsBundles;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,11 +25,7 @@ public class SecretsMojo extends AbstractClusterMojo {
 
     @Override
     protected void run() {
-        try {
-            SecretsBundleCreation creation = SecretsBundles.createIfAbsent(secretsBundle.toPath());
-            getLog().info(creation.message());
-        } catch (SecretsBundleException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        SecretsBundleCreation creation = SecretsBundles.createIfAbsent(secretsBundle.toPath());
+        getLog().info(creation.message());
     }
 }

@@ -1,5 +1,7 @@
 package dev.clusterspec.emit.catalog;
 
+import dev.clusterspec.Sha256;
+
 /**
  * Where the bytes of a pinned catalog file come from. Every implementation returns only bytes whose
  * sha256 matches the catalog entry; anything else is a {@link CatalogException}.

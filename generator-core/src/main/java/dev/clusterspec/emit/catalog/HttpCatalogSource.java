@@ -1,5 +1,6 @@
 package dev.clusterspec.emit.catalog;
 
+import dev.clusterspec.Sha256;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

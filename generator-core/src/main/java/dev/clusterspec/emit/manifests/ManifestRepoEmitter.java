@@ -4,7 +4,7 @@ import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.catalog.CatalogFile;
 import dev.clusterspec.emit.catalog.CatalogSource;
 import dev.clusterspec.emit.catalog.HttpCatalogSource;
-import dev.clusterspec.emit.catalog.Sha256;
+import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.cilium.CiliumEmitter;
 import dev.clusterspec.emit.monitoring.AlloyEmitter;

@@ -1,5 +1,6 @@
 package dev.clusterspec.emit.manifests;
 
+import dev.clusterspec.UserError;
 import dev.clusterspec.verify.SecretFinding;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
  * The manifest repo would hold secret material (a Secret object, a private key, a token). The repo
  * is published, so the generator refuses; findings name file, line and kind, never the value.
  */
-public final class SecretInManifestRepoException extends RuntimeException {
+public final class SecretInManifestRepoException extends RuntimeException implements UserError {
 
     private final transient List<SecretFinding> findings;
 

@@ -1,7 +1,7 @@
 package dev.clusterspec.emit.monitoring;
 
 import dev.clusterspec.emit.Templates;
-import dev.clusterspec.emit.catalog.Sha256;
+import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.cilium.CiliumPorts;
 import dev.clusterspec.emit.manifests.ApplyOrder;

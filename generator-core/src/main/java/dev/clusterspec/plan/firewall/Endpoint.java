@@ -107,7 +107,7 @@ public sealed interface Endpoint {
 
         @Override
         public List<Cidr> cidrs() {
-            return hosts.stream().map(h -> h.address().asHostCidr()).toList();
+            return Cidr.merge(hosts.stream().map(h -> h.address().asHostCidr()).toList());
         }
 
         @Override
@@ -141,18 +141,25 @@ public sealed interface Endpoint {
     }
 
     /** Talos nodes of a role, at their node addresses. */
-    record Nodes(NodeGroup group, List<Node> members) implements Endpoint {
+    record Nodes(NodeGroup group, List<Node> members, java.util.Set<String> names) implements Endpoint {
         public Nodes {
             members = List.copyOf(members);
+            names = java.util.Set.copyOf(names);
+        }
+
+        /** The members' names are kept as a set: every node's rules ask about every group. */
+        public Nodes(NodeGroup group, List<Node> members) {
+            this(group, members, members.stream().map(Node::name).collect(Collectors.toSet()));
         }
 
         public boolean includes(Node node) {
-            return members.stream().anyMatch(m -> m.name().equals(node.name()));
+            return names.contains(node.name());
         }
 
         @Override
         public List<Cidr> cidrs() {
-            return members.stream().map(n -> n.ip().asHostCidr()).toList();
+            // merged: one block per run of consecutive addresses, not one per node
+            return Cidr.merge(members.stream().map(n -> n.ip().asHostCidr()).toList());
         }
 
         @Override

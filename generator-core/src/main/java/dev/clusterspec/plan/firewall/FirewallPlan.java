@@ -21,6 +21,8 @@ public final class FirewallPlan {
     private final List<Flow> flows;
     private final Optional<Host> gatewayHost;
     private final List<String> warnings;
+    /** Each source's blocks, computed once: every node's rules name the same node groups. */
+    private final Map<Endpoint, List<Cidr>> sourceBlocks = new java.util.IdentityHashMap<>();
 
     private FirewallPlan(ClusterPlan cluster, List<Flow> flows) {
         this.cluster = cluster;
@@ -80,11 +82,10 @@ public final class FirewallPlan {
             java.util.Set<Cidr> all = new java.util.LinkedHashSet<>();
             java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
             for (Flow flow : group) {
-                all.addAll(flow.source().cidrs());
+                all.addAll(sourceBlocks.computeIfAbsent(flow.source(), Endpoint::cidrs));
                 reasons.add(flow.reason());
             }
-            List<Cidr> sources = all.stream()
-                    .filter(c -> all.stream().noneMatch(other -> !other.equals(c) && other.contains(c))).toList();
+            List<Cidr> sources = Cidr.merge(all);
             rules.add(new IngressRule(Ports.name(first.protocol(), first.ports(), apiServer), first.protocol(), first.ports(),
                     sources, List.copyOf(reasons)));
         }

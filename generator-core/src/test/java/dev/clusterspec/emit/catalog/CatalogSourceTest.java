@@ -1,5 +1,6 @@
 package dev.clusterspec.emit.catalog;
 
+import dev.clusterspec.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,7 +10,7 @@ import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.emit.Golden;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.Yaml;
-import dev.clusterspec.emit.catalog.Sha256;
+import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.tailscale.TailscaleEmitter;
 import dev.clusterspec.plan.ClusterPlan;
 import java.util.ArrayList;

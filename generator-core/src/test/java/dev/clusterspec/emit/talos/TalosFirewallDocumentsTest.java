@@ -28,9 +28,9 @@ class TalosFirewallDocumentsTest {
 
     private static final ClusterPlan SEED = ClusterPlan.of(TalosFixtures.example("oci-free-tier"));
 
-    private static final List<String> CONTROL_PLANES = List.of("10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32");
-    private static final List<String> NODES = List.of("10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32",
-            "10.0.0.21/32", "10.0.0.22/32", "10.0.0.23/32");
+    /** cp-1..3 at 10.0.0.11-13 and w-1..3 at .21-23, as the fewest blocks that cover exactly them. */
+    private static final List<String> CONTROL_PLANES = List.of("10.0.0.11/32", "10.0.0.12/31");
+    private static final List<String> NODES = List.of("10.0.0.11/32", "10.0.0.12/31", "10.0.0.21/32", "10.0.0.22/31");
 
     @Test
     void controlPlanesOpenTheClusterPortsAndWorkersOnlyTheNodePorts() {
@@ -43,14 +43,14 @@ class TalosFirewallDocumentsTest {
     void theFlowsOfOnePortBecomeOneRuleWithTheirSourcesMerged() {
         Map<String, IngressRule> cp = rules(SEED, "cp-1");
         assertThat(sources(cp.get("apid"))).as("admins, control planes, Proxmox hosts on the bridge")
-                .containsExactly("100.64.0.0/10", "10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32",
-                        "10.0.0.1/32", "10.0.0.2/32", "10.0.0.3/32");
+                .containsExactly("10.0.0.1/32", "10.0.0.2/31", "10.0.0.11/32", "10.0.0.12/31", "100.64.0.0/10");
         assertThat(cp.get("apid").reasons()).hasSize(3).first().asString().contains("talosctl from the admins");
         assertThat(sources(cp.get("etcd"))).containsExactlyElementsOf(CONTROL_PLANES);
         assertThat(cp.get("etcd").ports()).isEqualTo(PortRange.range(2379, 2380));
         assertThat(sources(cp.get("trustd"))).containsExactlyElementsOf(NODES);
-        assertThat(sources(cp.get("kube-apiserver"))).startsWith("100.64.0.0/10").containsAll(NODES)
-                .contains("10.0.0.10/32").endsWith("10.244.0.0/16");
+        // the VIP 10.0.0.10 and cp-1 10.0.0.11 make one /31
+        assertThat(sources(cp.get("kube-apiserver"))).containsExactly("10.0.0.10/31", "10.0.0.12/31", "10.0.0.21/32",
+                "10.0.0.22/31", "10.244.0.0/16", "100.64.0.0/10");
         assertThat(sources(cp.get("kubelet"))).containsAll(NODES).endsWith("10.244.0.0/16");
         assertThat(sources(cp.get("hubble"))).containsAll(NODES).endsWith("10.244.0.0/16");
         assertThat(cp.get("cilium-vxlan").protocol()).isEqualTo(Protocol.UDP);

@@ -27,8 +27,9 @@ class FirewallPlanTest {
     @Test
     void talosTableOpensApidToAdminsControlPlanesAndHostsOnly() {
         List<Flow> worker = SEED.flowsTo(Layer.TALOS, node("w-1"));
+        // node and host groups come as the fewest blocks covering exactly their addresses
         assertThat(sourcesOf(worker, port(Protocol.TCP, 50000))).containsExactly(
-                "10.0.0.1/32", "10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32", "10.0.0.2/32", "10.0.0.3/32", "100.64.0.0/10");
+                "10.0.0.1/32", "10.0.0.11/32", "10.0.0.12/31", "10.0.0.2/31", "100.64.0.0/10");
     }
 
     @Test
@@ -36,9 +37,9 @@ class FirewallPlanTest {
         assertThat(SEED.flowsTo(Layer.TALOS, node("w-2"))).noneMatch(port(Protocol.TCP, 2379))
                 .noneMatch(port(Protocol.TCP, 50001)).noneMatch(port(Protocol.TCP, 6443));
         List<Flow> cp = SEED.flowsTo(Layer.TALOS, node("cp-2"));
-        assertThat(sourcesOf(cp, port(Protocol.TCP, 2380))).containsExactly("10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32");
+        assertThat(sourcesOf(cp, port(Protocol.TCP, 2380))).containsExactly("10.0.0.11/32", "10.0.0.12/31");
         assertThat(sourcesOf(cp, port(Protocol.TCP, 6443))).contains("100.64.0.0/10", "10.0.0.21/32", "10.0.0.10/32", "10.244.0.0/16");
-        assertThat(sourcesOf(cp, port(Protocol.TCP, 50001))).hasSize(6);
+        assertThat(sourcesOf(cp, port(Protocol.TCP, 50001))).containsExactly("10.0.0.11/32", "10.0.0.12/31", "10.0.0.21/32", "10.0.0.22/31");
     }
 
     @Test
@@ -50,7 +51,7 @@ class FirewallPlanTest {
         assertThat(apid.protocol()).isEqualTo(Protocol.TCP);
         assertThat(apid.ports()).isEqualTo(PortRange.of(50000));
         assertThat(apid.sources()).extracting(Cidr::toString).containsExactly(
-                "100.64.0.0/10", "10.0.0.11/32", "10.0.0.12/32", "10.0.0.13/32", "10.0.0.1/32", "10.0.0.2/32", "10.0.0.3/32");
+                "10.0.0.1/32", "10.0.0.2/31", "10.0.0.11/32", "10.0.0.12/31", "100.64.0.0/10");
         assertThat(apid.reasons()).hasSize(3);
         assertThat(cp.get(3).ports()).isEqualTo(PortRange.range(2379, 2380));
         assertThat(SEED.ingressRules(Layer.TALOS, node("w-3"))).extracting(IngressRule::name)
@@ -61,10 +62,11 @@ class FirewallPlanTest {
     void everyNodeTakesCiliumVxlanHealthHubbleAndKubeletFromTheNodes() {
         for (Node n : SEED.cluster().nodes()) {
             List<Flow> flows = SEED.flowsTo(Layer.TALOS, n);
-            assertThat(sourcesOf(flows, port(Protocol.UDP, 8472))).hasSize(6);
-            assertThat(sourcesOf(flows, port(Protocol.TCP, 4240))).hasSize(6);
-            assertThat(sourcesOf(flows, port(Protocol.TCP, 4244))).hasSize(7).contains("10.244.0.0/16");
-            assertThat(sourcesOf(flows, port(Protocol.TCP, 10250))).hasSize(7);
+            List<String> allNodes = List.of("10.0.0.11/32", "10.0.0.12/31", "10.0.0.21/32", "10.0.0.22/31");
+            assertThat(sourcesOf(flows, port(Protocol.UDP, 8472))).containsExactlyInAnyOrderElementsOf(allNodes);
+            assertThat(sourcesOf(flows, port(Protocol.TCP, 4240))).containsExactlyInAnyOrderElementsOf(allNodes);
+            assertThat(sourcesOf(flows, port(Protocol.TCP, 4244))).hasSize(5).containsAll(allNodes).contains("10.244.0.0/16");
+            assertThat(sourcesOf(flows, port(Protocol.TCP, 10250))).hasSize(5).containsAll(allNodes);
             assertThat(flows).noneMatch(port(Protocol.TCP, 22)).as("Talos has no SSH");
         }
     }

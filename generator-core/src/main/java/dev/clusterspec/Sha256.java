@@ -1,11 +1,11 @@
-package dev.clusterspec.emit.catalog;
+package dev.clusterspec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Lower-case hex SHA-256, the form the catalog, the manifest index and content addresses use. */
+/** Lower-case hex SHA-256: content addresses, the catalog pins, the output index and fingerprints. */
 public final class Sha256 {
 
     private Sha256() {}

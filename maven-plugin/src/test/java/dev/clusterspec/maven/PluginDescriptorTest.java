@@ -1,0 +1,80 @@
+package dev.clusterspec.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The generated plugin.xml: what Maven users meet (goals, phases, properties). */
+class PluginDescriptorTest {
+
+    private static Document descriptor;
+
+    @BeforeAll
+    static void read() throws Exception {
+        Path xml = Path.of("target/classes/META-INF/maven/plugin.xml");
+        assertThat(xml).exists();
+        descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Files.newInputStream(xml));
+    }
+
+    private static List<Element> mojos() {
+        NodeList nodes = descriptor.getElementsByTagName("mojo");
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    private static String child(Element e, String name) {
+        NodeList n = e.getElementsByTagName(name);
+        return n.getLength() == 0 ? null : n.item(0).getTextContent();
+    }
+
+    @Test
+    void hasEveryGoalUnderTheClusterPrefix() {
+        assertThat(child(descriptor.getDocumentElement(), "goalPrefix")).isEqualTo("cluster");
+        assertThat(mojos()).extracting(m -> child(m, "goal"))
+                .containsExactlyInAnyOrder("validate", "secrets", "generate", "diff", "publish", "connectivity", "help");
+    }
+
+    @Test
+    void generateRunsInGenerateResourcesAndValidateInValidate() {
+        for (Element mojo : mojos()) {
+            switch (child(mojo, "goal")) {
+                case "generate" -> assertThat(child(mojo, "phase")).isEqualTo("generate-resources");
+                case "validate" -> assertThat(child(mojo, "phase")).isEqualTo("validate");
+                default -> { }
+            }
+        }
+    }
+
+    @Test
+    void everyUserPropertyIsUnderTheClusterNamespaceAndEveryGoalCanBeSkipped() {
+        String xml = descriptor.getDocumentElement().getTextContent();
+        for (Element mojo : mojos()) {
+            if ("help".equals(child(mojo, "goal"))) {
+                continue;
+            }
+            NodeList config = ((Element) mojo.getElementsByTagName("configuration").item(0)).getChildNodes();
+            List<String> properties = new ArrayList<>();
+            for (int i = 0; i < config.getLength(); i++) {
+                if (config.item(i) instanceof Element e && e.getTextContent().startsWith("${") && !e.getTextContent().startsWith("${project")
+                        && !e.getTextContent().startsWith("${settings")) {
+                    properties.add(e.getTextContent());
+                }
+            }
+            assertThat(properties).as(child(mojo, "goal")).allMatch(p -> p.startsWith("${cluster."));
+            assertThat(properties).as(child(mojo, "goal")).contains("${cluster.skip}", "${cluster.spec}");
+        }
+        assertThat(xml).isNotEmpty();
+    }
+}
