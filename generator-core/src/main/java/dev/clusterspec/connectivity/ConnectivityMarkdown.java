@@ -10,7 +10,6 @@ import java.util.Map;
  * workloads into their namespaces (and external ranges into one "external" group).
  */
 final class ConnectivityMarkdown {
-    static final String EXTERNAL = "(external)";
 
     private ConnectivityMarkdown() {
     }
@@ -38,19 +37,8 @@ final class ConnectivityMarkdown {
     }
 
     private static void matrix(ConnectivityResult result, StringBuilder md) {
-        List<String> groups = new ArrayList<>(result.namespaces());
-        groups.add(EXTERNAL);
-        for (Connection c : result.connections()) {
-            for (Peer p : List.of(c.source(), c.destination())) {
-                if (p instanceof PseudoPeer && !groups.contains(p.token())) {
-                    groups.add(p.token());
-                }
-            }
-        }
-        Map<String, ConnectionSet> cells = new LinkedHashMap<>();
-        for (Connection c : result.connections()) {
-            cells.merge(group(c.source()) + "\n" + group(c.destination()), c.connections(), ConnectionSet::union);
-        }
+        NamespaceMatrix matrix = NamespaceMatrix.of(result);
+        List<String> groups = matrix.groups();
         md.append("## Namespace matrix\n\n");
         md.append("Rows are sources, columns destinations. A cell is the union of what any workload of the row ")
                 .append("may open towards any workload of the column; `-` means nothing.\n\n");
@@ -62,17 +50,10 @@ final class ConnectivityMarkdown {
         for (String from : groups) {
             md.append("| ").append(from).append(" |");
             for (String to : groups) {
-                ConnectionSet c = cells.get(from + "\n" + to);
-                md.append(' ').append(c == null ? "-" : c.toString()).append(" |");
+                md.append(' ').append(matrix.cell(from, to).map(ConnectionSet::toString).orElse("-")).append(" |");
             }
             md.append('\n');
         }
     }
 
-    private static String group(Peer peer) {
-        if (peer instanceof Workload w) {
-            return w.namespace();
-        }
-        return peer instanceof ExternalPeer ? EXTERNAL : peer.token();
-    }
 }

@@ -2,6 +2,7 @@ package dev.clusterspec.emit.report;
 
 import dev.clusterspec.connectivity.Connection;
 import dev.clusterspec.connectivity.ConnectionSet;
+import dev.clusterspec.connectivity.NamespaceMatrix;
 import dev.clusterspec.connectivity.ConnectivityResult;
 import dev.clusterspec.connectivity.ExternalPeer;
 import dev.clusterspec.connectivity.Peer;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 /** Who can reach whom under the generated policies: the spec's assertions, a namespace matrix, the connections. */
 final class ConnectivitySection {
 
-    static final String EXTERNAL = "(external)";
+    static final String EXTERNAL = NamespaceMatrix.EXTERNAL;
 
     private ConnectivitySection() {}
 
@@ -68,19 +69,8 @@ final class ConnectivitySection {
     }
 
     private static Block namespaceMatrix(ConnectivityResult result) {
-        List<String> groups = new ArrayList<>(result.namespaces());
-        groups.add(EXTERNAL);
-        for (Connection c : result.connections()) {
-            for (Peer p : List.of(c.source(), c.destination())) {
-                if (p instanceof PseudoPeer && !groups.contains(p.token())) {
-                    groups.add(p.token());
-                }
-            }
-        }
-        Map<String, ConnectionSet> cells = new LinkedHashMap<>();
-        for (Connection c : result.connections()) {
-            cells.merge(group(c.source()) + "\n" + group(c.destination()), c.connections(), ConnectionSet::union);
-        }
+        NamespaceMatrix matrix = NamespaceMatrix.of(result);
+        List<String> groups = matrix.groups();
         List<String> headers = new ArrayList<>();
         headers.add("from \\ to");
         headers.addAll(groups);
@@ -89,8 +79,7 @@ final class ConnectivitySection {
             List<String> row = new ArrayList<>();
             row.add(from);
             for (String to : groups) {
-                ConnectionSet set = cells.get(from + "\n" + to);
-                row.add(set == null ? "" : set.toString());
+                row.add(matrix.cell(from, to).map(ConnectionSet::toString).orElse(""));
             }
             rows.add(new Block.Row(row, Block.Tone.NONE));
         }
@@ -114,12 +103,6 @@ final class ConnectivitySection {
         return t.build();
     }
 
-    private static String group(Peer peer) {
-        if (peer instanceof Workload w) {
-            return w.namespace();
-        }
-        return peer instanceof ExternalPeer ? EXTERNAL : peer.token();
-    }
 
     private static String name(Peer peer) {
         return peer instanceof ExternalPeer ? EXTERNAL : peer.token();
