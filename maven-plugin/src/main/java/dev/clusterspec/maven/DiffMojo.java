@@ -59,7 +59,7 @@ public class DiffMojo extends PublishMojo {
         try {
             if ("published".equals(against)) {
                 report = ChangePreview.againstPublished(new ManifestRepoRelease.Request(spec.toPath(), workDirectory.toPath(),
-                        Optional.ofNullable(catalogMirror).map(File::toPath), Optional.ofNullable(url), this::credentials, true,
+                        Optional.ofNullable(catalogMirror).map(File::toPath), remoteUrl(), this::credentials, true,
                         new MavenBuildLog(getLog())));
             } else {
                 File folder = new File(against);

@@ -43,7 +43,7 @@ public class PublishMojo extends AbstractClusterMojo {
     @Parameter(property = "cluster.publish.username", defaultValue = "x-access-token")
     protected String username;
 
-    /** Push somewhere other than manifestRepo.url (e.g. a fork or a test server). */
+    /** Push somewhere other than manifestRepo.url (e.g. a fork, a test server, or a local path). */
     @Parameter(property = "cluster.publish.url")
     protected String url;
 
@@ -74,7 +74,7 @@ public class PublishMojo extends AbstractClusterMojo {
         PublishResult result;
         try {
             result = new ManifestRepoRelease().publish(new ManifestRepoRelease.Request(spec.toPath(), workDirectory.toPath(),
-                    Optional.ofNullable(catalogMirror).map(File::toPath), Optional.ofNullable(url), this::credentials,
+                    Optional.ofNullable(catalogMirror).map(File::toPath), remoteUrl(), this::credentials,
                     dryRun, new MavenBuildLog(getLog())));
         } catch (PublishException e) {
             throw new MojoFailureException("publish failed: " + e.getMessage());
@@ -90,6 +90,15 @@ public class PublishMojo extends AbstractClusterMojo {
         } else {
             getLog().info("manifest repo unchanged: nothing to commit");
         }
+    }
+
+    /** The override URL; a plain path is a local repository, relative to the spec's folder. */
+    protected Optional<String> remoteUrl() {
+        if (url == null || url.contains("://")) {
+            return Optional.ofNullable(url);
+        }
+        File local = new File(url).isAbsolute() ? new File(url) : new File(spec.getAbsoluteFile().getParentFile(), url);
+        return Optional.of(local.toURI().toString());
     }
 
     /** settings.xml first (decrypted), then the environment; the token itself is never logged. */
