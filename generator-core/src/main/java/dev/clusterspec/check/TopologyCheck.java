@@ -21,6 +21,10 @@ final class TopologyCheck implements SpecCheck {
             context.warning("/topology", "topology nested on OCI Ampere (A1): A1 shapes very likely do not offer nested KVM, so"
                     + " Proxmox may run the Talos VMs fully emulated and slow; check /dev/kvm on a host before relying on it");
         } else {
+            context.warning("/controlPlane/vip", "topology direct: an OCI VCN does not learn addresses from ARP, so the"
+                    + " Talos Layer-2 VIP " + spec.controlPlane().vip() + " only reaches the node holding it if it is also a"
+                    + " secondary private IP of that node's VNIC; put an OCI network load balancer in front of the API, or"
+                    + " set controlPlane.endpointHost to a name that resolves to the control planes");
             if (spec.proxmox() != null) {
                 context.warning("/proxmox", "topology direct runs Talos on OCI instances; the proxmox section is ignored");
             }

@@ -5,6 +5,7 @@ import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.firewall.FirewallEmitters;
 import dev.clusterspec.emit.manifests.InlineManifest;
+import dev.clusterspec.emit.manifests.ManifestRepoIndex;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.manifests.SecretManifests;
 import dev.clusterspec.emit.report.ReportEmitter;
@@ -70,6 +71,9 @@ public final class Generator {
         files.addAll(ReportEmitter.emit(new ReportInputs(plan, validated.warnings(), firewall, repo.connectivity(), repo.content(),
                 List.of()).withTalosConfigs(talos)));
         files.sort(Comparator.comparing(OutputFile::path));
+
+        notes.add("manifest repo (bytes, how Talos gets each file):");
+        ManifestRepoIndex.summary(repo.content()).lines().forEach(line -> notes.add("  " + line));
 
         OutputWriter.replace(request.outputDir(), files, OutputIndex.PATH, OutputIndex.of(fingerprint, files).toJson());
         return new GenerateResult(false, files, validated.warnings(), notes);
