@@ -10,11 +10,22 @@ import java.util.Optional;
  *
  * @param catalogMirror a folder holding the version catalog's third-party files (e.g. the
  *     Tailscale CRDs); when absent they are referenced by their pinned upstream URLs
+ * @param schemas a folder of upstream schemas to check every generated document against before
+ *     writing (see {@link OutputSchemaCheck}); null for none
  */
 public record GenerateRequest(Path specFile, Path secretsBundle, Path outputDir, boolean force,
-                              Path catalogMirror, Clock clock, BuildLog log) {
+                              Path catalogMirror, Clock clock, BuildLog log, Path schemas) {
+
+    public GenerateRequest(Path specFile, Path secretsBundle, Path outputDir, boolean force,
+                           Path catalogMirror, Clock clock, BuildLog log) {
+        this(specFile, secretsBundle, outputDir, force, catalogMirror, clock, log, null);
+    }
 
     public Optional<Path> catalogMirrorIfAny() {
         return Optional.ofNullable(catalogMirror);
+    }
+
+    public Optional<Path> schemasIfAny() {
+        return Optional.ofNullable(schemas);
     }
 }

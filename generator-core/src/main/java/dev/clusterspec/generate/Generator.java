@@ -72,6 +72,10 @@ public final class Generator {
                 List.of()).withTalosConfigs(talos)));
         files.sort(Comparator.comparing(OutputFile::path));
 
+        request.schemasIfAny().ifPresent(schemas -> {
+            OutputSchemaCheck.verify(schemas, files);
+            notes.add("every generated manifest and Talos document matches the schemas in " + schemas);
+        });
         notes.add("manifest repo (bytes, how Talos gets each file):");
         ManifestRepoIndex.summary(repo.content()).lines().forEach(line -> notes.add("  " + line));
 
@@ -86,6 +90,7 @@ public final class Generator {
                 .addSecrets(loaded.spec(), secrets)
                 .addGeneratorCode()
                 .add("catalogMirror", request.catalogMirrorIfAny().map(Object::toString).orElse("-"))
+                .add("schemas", request.schemasIfAny().map(Object::toString).orElse("-"))
                 // the talosconfig client certificate is reissued each renewal window
                 .add("clientCertificateWindow", TalosCertificates.issueAdminClientCert(bundle, request.clock()).notBefore().toString())
                 .value();

@@ -37,6 +37,13 @@ public class GenerateMojo extends AbstractClusterMojo {
     @Parameter(property = "cluster.catalogMirror")
     protected File catalogMirror;
 
+    /**
+     * A folder of upstream schemas (k8s-schemas/&lt;version&gt;-standalone-strict, k8s-schemas/crds,
+     * talos/config.schema.json) to check every generated document against before writing.
+     */
+    @Parameter(property = "cluster.schemas")
+    protected File schemas;
+
     @Override
     protected String goal() {
         return "generate";
@@ -47,7 +54,7 @@ public class GenerateMojo extends AbstractClusterMojo {
         long start = System.nanoTime();
         GenerateResult result = new Generator().generate(new GenerateRequest(spec.toPath(), secretsBundle.toPath(),
                 outputDirectory.toPath(), force, catalogMirror == null ? null : catalogMirror.toPath(), Clock.systemUTC(),
-                new MavenBuildLog(getLog())));
+                new MavenBuildLog(getLog()), schemas == null ? null : schemas.toPath()));
         report(result.warnings());
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (result.skipped()) {

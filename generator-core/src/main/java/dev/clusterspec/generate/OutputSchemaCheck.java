@@ -1,0 +1,62 @@
+package dev.clusterspec.generate;
+
+import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.emit.manifests.KubeSchemaValidator;
+import dev.clusterspec.emit.manifests.ManifestRepoEmitter;
+import dev.clusterspec.emit.talos.TalosSchemaValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks generated documents against upstream schemas at run time, when the user points
+ * {@code cluster.schemas} at a folder laid out like the project's reference data:
+ * {@code k8s-schemas/<version>-standalone-strict/}, {@code k8s-schemas/crds/} and
+ * {@code talos/config.schema.json}. A document that does not match stops the run before anything is
+ * written.
+ */
+final class OutputSchemaCheck {
+
+    private static final int SHOWN = 20;
+
+    private OutputSchemaCheck() {}
+
+    static void verify(Path schemas, List<OutputFile> files) {
+        KubeSchemaValidator kube = new KubeSchemaValidator(kubernetesFolder(schemas), schemas.resolve("k8s-schemas/crds"));
+        Path talosSchema = schemas.resolve("talos/config.schema.json");
+        TalosSchemaValidator talos = Files.isRegularFile(talosSchema) ? TalosSchemaValidator.load(talosSchema) : null;
+        List<String> problems = new ArrayList<>();
+        for (OutputFile file : files) {
+            if (file.path().startsWith("manifest-repo/") && file.path().endsWith(".yaml")
+                    && !file.path().endsWith("/" + ManifestRepoEmitter.INDEX)) {
+                for (JsonNode object : Yaml.readAll(file.text())) {
+                    if (!KubeSchemaValidator.isCustomResourceDefinition(object)) {
+                        kube.validate(object).forEach(p -> problems.add(file.path() + ": " + p));
+                    }
+                }
+            } else if (talos != null && file.path().startsWith("talos/") && file.path().endsWith(".yaml")) {
+                talos.validate(file.text()).forEach(p -> problems.add(file.path() + ": " + p));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new GenerateException(problems.size() + " generated document(s) do not match the schemas in " + schemas
+                    + " (nothing was written):\n  " + String.join("\n  ", problems.subList(0, Math.min(SHOWN, problems.size())))
+                    + (problems.size() > SHOWN ? "\n  ... and " + (problems.size() - SHOWN) + " more" : ""));
+        }
+    }
+
+    private static Path kubernetesFolder(Path schemas) {
+        try (Stream<Path> folders = Files.list(schemas.resolve("k8s-schemas"))) {
+            return folders.filter(f -> f.getFileName().toString().endsWith("-standalone-strict")).sorted().findFirst()
+                    .orElseThrow(() -> new GenerateException("cluster.schemas: no k8s-schemas/<version>-standalone-strict folder in " + schemas));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cluster.schemas: cannot read " + schemas.resolve("k8s-schemas"), e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.clusterspec.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clusterspec.BuildLog;
+import dev.clusterspec.Examples;
+import dev.clusterspec.emit.OutputFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The driver on the seed example: whole outputs, skips when nothing changed, run-time schema checks. */
+class GeneratorTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
+    private static final Path BUNDLE = Examples.reference().resolve("talos/stability/secrets.yaml");
+
+    @TempDir
+    Path dir;
+
+    private GenerateRequest request(boolean force, Path schemas) {
+        return new GenerateRequest(Examples.spec("oci-free-tier"), BUNDLE, dir.resolve("cluster"), force, null, CLOCK,
+                BuildLog.silent(), schemas);
+    }
+
+    @Test
+    void writesEveryTargetThenSkipsUntilSomethingChanges() throws IOException {
+        GenerateResult first = new Generator().generate(request(false, null));
+        assertThat(first.skipped()).isFalse();
+        assertThat(first.totalsByTarget()).containsOnlyKeys("hosts", "manifest-repo", "oci", "proxmox", "report", "talos");
+        assertThat(first.files()).filteredOn(OutputFile::secret).extracting(OutputFile::path)
+                .allMatch(p -> p.startsWith("talos/")).hasSize(7);
+        byte[] cp1 = Files.readAllBytes(dir.resolve("cluster/talos/cp-1.yaml"));
+
+        assertThat(new Generator().generate(request(false, null)).skipped()).isTrue();
+
+        Files.writeString(dir.resolve("cluster/hosts/pve1/clusterspec.nft"), "tampered\n");
+        GenerateResult repaired = new Generator().generate(request(false, null));
+        assertThat(repaired.skipped()).as("an edited output is not up to date").isFalse();
+        assertThat(Files.readAllBytes(dir.resolve("cluster/talos/cp-1.yaml"))).as("same inputs, same bytes").isEqualTo(cp1);
+
+        assertThat(new Generator().generate(request(true, null)).skipped()).as("force").isFalse();
+    }
+
+    @Test
+    void checksEveryDocumentAgainstTheGivenSchemas() {
+        GenerateResult result = new Generator().generate(request(true, Examples.reference()));
+        assertThat(result.notes()).contains("every generated manifest and Talos document matches the schemas in " + Examples.reference());
+    }
+
+    @Test
+    void aDocumentWithoutAMatchingSchemaStopsTheRunAndKeepsThePreviousOutput() throws IOException {
+        new Generator().generate(request(true, null));
+        Path index = dir.resolve("cluster/.clusterspec/index.json");
+        String before = Files.readString(index);
+
+        Path schemas = dir.resolve("schemas");
+        Files.createDirectories(schemas.resolve("k8s-schemas/v0.0.0-standalone-strict"));
+        assertThatThrownBy(() -> new Generator().generate(request(true, schemas)))
+                .isInstanceOf(GenerateException.class)
+                .hasMessageContaining("do not match the schemas in " + schemas + " (nothing was written)")
+                .hasMessageContaining("manifest-repo/10-cilium/")
+                .hasMessageContaining("no schema for v1 Namespace")
+                .hasMessageContaining("... and 52 more");
+        assertThat(Files.readString(index)).isEqualTo(before);
+    }
+}
