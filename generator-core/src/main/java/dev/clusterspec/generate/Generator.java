@@ -53,6 +53,7 @@ public final class Generator {
         BuildLog log = request.log();
         ClusterPlan plan = ClusterPlan.of(loaded);
         FirewallPlan firewall = FirewallPlan.of(plan);
+        firewall.warnings().forEach(log::warn);
         ManifestRepoBuild repo = ManifestRepoBuild.of(plan, firewall, request.catalogMirrorIfAny());
         List<String> notes = new ArrayList<>(ConnectivityAssertions.check(loaded, repo.connectivity()));
 
