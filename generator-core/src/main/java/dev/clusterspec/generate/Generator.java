@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The compiler's driver: validate, plan, emit every target, verify, write. Targets that need no
- * secret (the manifest repo, host and cloud firewalls) never read one; the Talos configs read the
- * bundle and the secret references last.
+ * The compiler's driver: validate, plan, emit every target, verify, write. The manifest repo and
+ * the host and cloud firewalls are built from the spec alone (their emitters are given no secret);
+ * the bundle and the secret references feed only the input fingerprint and the Talos configs.
  */
 public final class Generator {
 
