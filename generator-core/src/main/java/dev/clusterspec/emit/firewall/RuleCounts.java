@@ -55,15 +55,6 @@ public final class RuleCounts {
         return List.copyOf(counts);
     }
 
-    /** The summary as a Markdown table. */
-    public static String markdown(FirewallPlan plan) {
-        StringBuilder out = new StringBuilder("| layer | rendered as | flows | count |\n|---|---|---|---|\n");
-        for (Count count : of(plan)) {
-            out.append("| ").append(count.layer().title()).append(" | ").append(count.what()).append(" | ")
-                    .append(count.flows()).append(" | ").append(count.rules()).append(" |\n");
-        }
-        return out.toString();
-    }
 
     private static int matches(Pattern pattern, String text) {
         return (int) pattern.matcher(text).results().count();

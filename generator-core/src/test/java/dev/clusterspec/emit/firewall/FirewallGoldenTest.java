@@ -28,7 +28,6 @@ class FirewallGoldenTest {
         for (ManifestComponent component : NetworkPolicyEmitter.components(FirewallPlan.of(plan))) {
             files.put("manifest-repo/" + component.name() + ".yaml", component.yaml());
         }
-        files.put("report/firewall-matrix.md", FirewallMatrix.markdown(FirewallPlan.of(plan)));
         return files;
     }
 
