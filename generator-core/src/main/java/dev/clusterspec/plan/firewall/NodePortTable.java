@@ -46,6 +46,12 @@ final class NodePortTable {
             out.allow(all, all, Protocol.TCP, Ports.HUBBLE_SERVER, "Hubble server: peers on other nodes");
             out.allow(peers.podNetwork(), all, Protocol.TCP, Ports.HUBBLE_SERVER, "Hubble server: hubble-relay runs in a pod");
         }
+        var alloy = plan.spec().addons().monitoring().alloy();
+        if (alloy != null && alloy.enabled()) {
+            // Cilium's agent, operator and Envoy serve metrics on the host network, where Alloy (a pod) scrapes them
+            out.allow(peers.podNetwork(), all, Protocol.TCP, PortRange.range(Ports.CILIUM_METRICS_FIRST, Ports.CILIUM_METRICS_LAST),
+                    "Cilium and Hubble metrics: scraped by Grafana Alloy in a pod");
+        }
 
         List<NodeIngress> extra = plan.spec().firewall().nodeIngress();
         for (int i = 0; i < extra.size(); i++) {

@@ -16,6 +16,9 @@ public final class Ports {
     public static final int CILIUM_VXLAN = 8472;
     public static final int CILIUM_HEALTH = 4240;
     public static final int HUBBLE_SERVER = 4244;
+    /** Prometheus endpoints on the node: cilium-agent 9962, operator 9963, envoy 9964, Hubble 9965. */
+    public static final int CILIUM_METRICS_FIRST = 9962;
+    public static final int CILIUM_METRICS_LAST = 9965;
     public static final int TAILSCALE_WIREGUARD = 41641;
     public static final int PROXMOX_API = 8006;
     public static final int COROSYNC_FIRST = 5405;
@@ -31,6 +34,7 @@ public final class Ports {
             java.util.Map.entry("udp/" + CILIUM_VXLAN, "cilium-vxlan"),
             java.util.Map.entry("tcp/" + CILIUM_HEALTH, "cilium-health"),
             java.util.Map.entry("tcp/" + HUBBLE_SERVER, "hubble"),
+            java.util.Map.entry("tcp/" + CILIUM_METRICS_FIRST + "-" + CILIUM_METRICS_LAST, "cilium-metrics"),
             java.util.Map.entry("udp/" + TAILSCALE_WIREGUARD, "tailscale"),
             java.util.Map.entry("tcp/" + PROXMOX_API, "pve-api"),
             java.util.Map.entry("udp/" + COROSYNC_FIRST + "-" + COROSYNC_LAST, "corosync"),

@@ -34,9 +34,10 @@ class TalosFirewallDocumentsTest {
 
     @Test
     void controlPlanesOpenTheClusterPortsAndWorkersOnlyTheNodePorts() {
+        // the example ships metrics with Alloy, so Cilium's host-network metrics ports open to pods
         assertThat(names(SEED, "cp-1")).containsExactly("apid", "trustd", "kube-apiserver", "etcd", "kubelet", "cilium-vxlan",
-                "cilium-health", "hubble");
-        assertThat(names(SEED, "w-1")).containsExactly("apid", "kubelet", "cilium-vxlan", "cilium-health", "hubble");
+                "cilium-health", "hubble", "cilium-metrics");
+        assertThat(names(SEED, "w-1")).containsExactly("apid", "kubelet", "cilium-vxlan", "cilium-health", "hubble", "cilium-metrics");
     }
 
     @Test

@@ -46,7 +46,7 @@ class FirewallPlanTest {
     void ingressRulesMergeANodesFlowsPerPortWithStableNames() {
         List<IngressRule> cp = SEED.ingressRules(Layer.TALOS, node("cp-1"));
         assertThat(cp).extracting(IngressRule::name).containsExactly(
-                "apid", "trustd", "kube-apiserver", "etcd", "kubelet", "cilium-vxlan", "cilium-health", "hubble");
+                "apid", "trustd", "kube-apiserver", "etcd", "kubelet", "cilium-vxlan", "cilium-health", "hubble", "cilium-metrics");
         IngressRule apid = cp.get(0);
         assertThat(apid.protocol()).isEqualTo(Protocol.TCP);
         assertThat(apid.ports()).isEqualTo(PortRange.of(50000));
@@ -55,7 +55,7 @@ class FirewallPlanTest {
         assertThat(apid.reasons()).hasSize(3);
         assertThat(cp.get(3).ports()).isEqualTo(PortRange.range(2379, 2380));
         assertThat(SEED.ingressRules(Layer.TALOS, node("w-3"))).extracting(IngressRule::name)
-                .containsExactly("apid", "kubelet", "cilium-vxlan", "cilium-health", "hubble");
+                .containsExactly("apid", "kubelet", "cilium-vxlan", "cilium-health", "hubble", "cilium-metrics");
     }
 
     @Test
