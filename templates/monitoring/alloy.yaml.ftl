@@ -90,6 +90,11 @@ spec:
             secretKeyRef:
               name: ${secretName}
               key: username
+        - name: GRAFANA_CLOUD_LOGS_USERNAME
+          valueFrom:
+            secretKeyRef:
+              name: ${secretName}
+              key: logs-username
         - name: GRAFANA_CLOUD_TOKEN
           valueFrom:
             secretKeyRef:

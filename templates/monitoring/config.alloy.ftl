@@ -102,7 +102,7 @@ loki.write "grafana_cloud" {
   endpoint {
     url = "${logsUrl?json_string}"
     basic_auth {
-      username = sys.env("GRAFANA_CLOUD_USERNAME")
+      username = sys.env("GRAFANA_CLOUD_LOGS_USERNAME")
       password = sys.env("GRAFANA_CLOUD_TOKEN")
     }
   }

@@ -13,4 +13,5 @@ metadata:
 type: Opaque
 stringData:
   username: ${q(username)}
+  logs-username: ${q(logsUsername)}
   token: ${q(token)}

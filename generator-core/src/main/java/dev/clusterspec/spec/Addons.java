@@ -46,5 +46,12 @@ public record Addons(Cilium cilium, Tailscale tailscale, OciCcm ociCcm, Monitori
 
     public record Monitoring(String namespace, Alloy alloy) {}
 
-    public record Alloy(boolean enabled, String metricsUrl, String logsUrl, SecretRef username, SecretRef token) {}
+    public record Alloy(boolean enabled, String metricsUrl, String logsUrl, SecretRef username, SecretRef logsUsername,
+                        SecretRef token) {
+
+        /** The Loki user: Grafana Cloud usually gives logs their own instance id. */
+        public SecretRef logsUsernameOrDefault() {
+            return logsUsername != null ? logsUsername : username;
+        }
+    }
 }

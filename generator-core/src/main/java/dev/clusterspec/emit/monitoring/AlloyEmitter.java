@@ -57,6 +57,7 @@ public final class AlloyEmitter {
         Alloy alloy = plan.spec().addons().monitoring().alloy();
         Map<String, Object> model = model(plan);
         model.put("username", secrets.resolve(alloy.username()));
+        model.put("logsUsername", secrets.resolve(alloy.logsUsernameOrDefault()));
         model.put("token", secrets.resolve(alloy.token()));
         return Optional.of(new InlineManifest(ApplyOrder.INLINE_SECRET_PREFIX + "alloy-grafana-cloud",
                 KubeDocuments.file("Grafana Cloud credentials of Alloy: secret, Talos control-plane configs only",
