@@ -90,17 +90,31 @@ class ManifestRepoReleaseTest {
     }
 
     @Test
-    void everyManifestUrlOfTheTalosConfigsResolvesToThePushedBytes() throws Exception {
+    void everyManifestUrlOfTheTalosConfigsResolvesToThePushedBytesAndChangesWithTheContent() throws Exception {
         Path spec = specWithoutSecrets();
         publish(spec);
 
         // generate needs the secrets: the example's demo files and a bundle
         Path project = spec.getParent();
         copyTree(Examples.spec("oci-free-tier").getParent().resolve("secrets"), project.resolve("secrets"));
+        List<String> before = urlsResolvingToPushedBytes(project);
+
+        Files.writeString(spec, Files.readString(spec).replace("    ports: [443]", "    ports: [8443]"));
+        publish(spec);
+        List<String> after = urlsResolvingToPushedBytes(project);
+
+        assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
+        assertThat(after).filteredOn(u -> u.contains("/60-services/")).doesNotContainAnyElementsOf(before);
+        assertThat(after).filteredOn(u -> u.contains("/20-namespaces/")).containsExactlyElementsOf(
+                before.stream().filter(u -> u.contains("/20-namespaces/")).toList());
+    }
+
+    /** Generates, then checks every manifest URL of cp-1 against the branch tip; returns the URLs. */
+    private List<String> urlsResolvingToPushedBytes(Path project) throws IOException {
         Path bundle = Examples.reference().resolve("talos/stability/secrets.yaml");
         Path out = project.resolve("target/cluster");
-        new Generator().generate(new GenerateRequest(spec, bundle, out, true, null, Clock.systemUTC(), BuildLog.silent()));
-
+        new Generator().generate(new GenerateRequest(project.resolve("cluster.yaml"), bundle, out, true, null, Clock.systemUTC(),
+                BuildLog.silent()));
         List<String> urls = new ArrayList<>();
         for (JsonNode doc : Yaml.readAll(Files.readString(out.resolve("talos/cp-1.yaml")))) {
             doc.path("cluster").path("extraManifests").forEach(u -> urls.add(u.asString()));
@@ -115,6 +129,7 @@ class ManifestRepoReleaseTest {
             byte[] generated = Files.readAllBytes(out.resolve("manifest-repo").resolve(path));
             assertThat(fileInPushedCommit(path)).as(url).isEqualTo(generated);
         }
+        return urls;
     }
 
     private int commitCount() throws IOException {
