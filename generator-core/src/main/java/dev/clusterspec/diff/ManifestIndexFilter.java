@@ -1,5 +1,6 @@
 package dev.clusterspec.diff;
 
+import dev.clusterspec.emit.Yaml;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +51,7 @@ final class ManifestIndexFilter {
     private static Set<String> livePaths(byte[] index, String folder) {
         Set<String> live = new HashSet<>();
         try {
-            List<JsonNode> documents = DiffYaml.readAll(new String(index, StandardCharsets.UTF_8));
+            List<JsonNode> documents = Yaml.readAll(new String(index, StandardCharsets.UTF_8));
             for (JsonNode document : documents) {
                 for (JsonNode component : document.path("components")) {
                     JsonNode path = component.path("path");

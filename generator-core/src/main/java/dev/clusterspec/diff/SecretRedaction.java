@@ -178,7 +178,7 @@ final class SecretRedaction {
             }
             List<JsonNode> documents;
             try {
-                documents = DiffYaml.readAll(value);
+                documents = Yaml.readAll(value);
             } catch (RuntimeException notYaml) {
                 return token(value);
             }

@@ -1,5 +1,6 @@
 package dev.clusterspec.diff;
 
+import dev.clusterspec.emit.Yaml;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -80,7 +81,7 @@ final class SideReader {
 
     private static List<JsonNode> parse(String text) {
         try {
-            return DiffYaml.readAll(text);
+            return Yaml.readAll(text);
         } catch (RuntimeException notYaml) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.clusterspec.emit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,7 +24,12 @@ public final class Yaml {
             Pattern.compile("^(?:[-+.0-9].*|<<|=|(?i:y|n|yes|no|on|off|true|false|null|~))$");
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder(
-                    YAMLFactory.builder().stringQuotingChecker(new Yaml11SafeQuoting()).build())
+                    YAMLFactory.builder()
+                            .stringQuotingChecker(new Yaml11SafeQuoting())
+                            // generated and published files (a repo of CRDs, Talos configs with inline
+                            // manifests) may be far bigger than the 3 MB a document may have by default
+                            .loadSettings(LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).build())
+                            .build())
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

@@ -3,7 +3,6 @@ package dev.clusterspec.emit.monitoring;
 import dev.clusterspec.emit.Templates;
 import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.catalog.VersionCatalog;
-import dev.clusterspec.emit.cilium.CiliumPorts;
 import dev.clusterspec.emit.manifests.ApplyOrder;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.KubeDocuments;
@@ -18,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Monitoring: Grafana Alloy shipping the Cilium and Hubble metrics (the Cilium manifests open the
- * endpoints, see {@link CiliumPorts}) and the pods' logs to Grafana Cloud, when the spec enables
+ * endpoints, see {@link dev.clusterspec.plan.firewall.Ports}) and the pods' logs to Grafana Cloud, when the spec enables
  * it. The Grafana Cloud credentials are a Secret in the control-plane Talos configs only.
  */
 public final class AlloyEmitter {

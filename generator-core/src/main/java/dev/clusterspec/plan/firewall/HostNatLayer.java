@@ -1,7 +1,5 @@
 package dev.clusterspec.plan.firewall;
 
-import dev.clusterspec.plan.PublicExposure;
-import dev.clusterspec.spec.ServiceSpec;
 import java.util.List;
 
 /**
@@ -19,17 +17,9 @@ final class HostNatLayer {
         if (bridge.isEmpty()) {
             return out.flows();
         }
-        for (PublicExposure exposure : peers.plan().publicExposures()) {
-            Endpoint.PublicService service = peers.publicService(exposure);
-            if (!service.nested()) {
-                continue;
-            }
-            for (ServiceSpec.Port port : exposure.service().ports()) {
-                out.allow(peers.world(), service, Protocol.of(port.protocol()), port.port(),
-                        "DNAT " + service.ingressAddress() + ":" + port.port() + " to " + service.loadBalancerIp() + ":" + port.port()
-                                + " (client address kept)");
-            }
-        }
+        peers.forEachDnatedPort((service, port) -> out.allow(peers.world(), service, Protocol.of(port.protocol()), port.port(),
+                "DNAT " + service.ingressAddress() + ":" + port.port() + " to " + service.loadBalancerIp() + ":" + port.port()
+                        + " (client address kept)"));
         out.allow(bridge.get(), bridge.get(), Protocol.ANY, PortRange.ALL,
                 "VM-to-VM traffic on the bridge (bridged packets pass the forward hook)");
         if (FirewallPlan.gatewayHostOf(peers.plan()).isPresent()) {

@@ -70,6 +70,16 @@ final class Peers {
                 nested ? exposure.loadBalancerIp() : null);
     }
 
+    /** Each port of each public service that arrives by the host DNAT (nested topology). */
+    void forEachDnatedPort(java.util.function.BiConsumer<Endpoint.PublicService, ServiceSpec.Port> action) {
+        for (PublicExposure exposure : plan().publicExposures()) {
+            Endpoint.PublicService service = publicService(exposure);
+            if (service.nested()) {
+                exposure.service().ports().forEach(port -> action.accept(service, port));
+            }
+        }
+    }
+
     /** Whether the hosts run tailscaled and so need its WireGuard port (admins on the tailnet, or the operator). */
     boolean tailnetInUse() {
         return plan.spec().addons().tailscale().enabled()

@@ -16,9 +16,13 @@ public final class Ports {
     public static final int CILIUM_VXLAN = 8472;
     public static final int CILIUM_HEALTH = 4240;
     public static final int HUBBLE_SERVER = 4244;
-    /** Prometheus endpoints on the node: cilium-agent 9962, operator 9963, envoy 9964, Hubble 9965. */
-    public static final int CILIUM_METRICS_FIRST = 9962;
-    public static final int CILIUM_METRICS_LAST = 9965;
+    /** Prometheus endpoints on the host network: cilium-agent 9962, operator 9963, Envoy 9964, Hubble 9965. */
+    public static final int CILIUM_AGENT_METRICS = 9962;
+    public static final int HUBBLE_METRICS = 9965;
+    public static final int CILIUM_METRICS_FIRST = CILIUM_AGENT_METRICS;
+    public static final int CILIUM_METRICS_LAST = HUBBLE_METRICS;
+    /** KubePrism: Talos's node-local API server load balancer, which Cilium uses instead of kube-proxy's ClusterIP. */
+    public static final int KUBEPRISM = 7445;
     public static final int TAILSCALE_WIREGUARD = 41641;
     public static final int PROXMOX_API = 8006;
     public static final int COROSYNC_FIRST = 5405;

@@ -1,7 +1,5 @@
 package dev.clusterspec.plan.firewall;
 
-import dev.clusterspec.plan.PublicExposure;
-import dev.clusterspec.spec.ServiceSpec;
 import java.util.List;
 
 /**
@@ -32,16 +30,8 @@ final class ProxmoxLayer {
         Endpoint nodes = peers.nodes(Endpoint.NodeGroup.ALL);
         peers.bridge().ifPresent(bridge ->
                 out.allow(bridge, nodes, Protocol.ICMP, PortRange.ALL, "ICMP on the bridge: ping, path MTU, cilium-health"));
-        for (PublicExposure exposure : peers.plan().publicExposures()) {
-            Endpoint.PublicService service = peers.publicService(exposure);
-            if (!service.nested()) {
-                continue;
-            }
-            for (ServiceSpec.Port port : exposure.service().ports()) {
-                out.allow(peers.world(), service, Protocol.of(port.protocol()), port.port(),
-                        "public service DNATed to its LoadBalancer IP (any node may announce it)");
-            }
-        }
+        peers.forEachDnatedPort((service, port) -> out.allow(peers.world(), service, Protocol.of(port.protocol()), port.port(),
+                "public service DNATed to its LoadBalancer IP (any node may announce it)"));
         return out.flows();
     }
 }
