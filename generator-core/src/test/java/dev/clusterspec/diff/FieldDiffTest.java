@@ -2,6 +2,7 @@ package dev.clusterspec.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clusterspec.emit.Yaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -9,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 class FieldDiffTest {
 
     private static List<String> fields(String before, String after) {
-        JsonNode b = DiffYaml.readAll(before).get(0);
-        JsonNode a = DiffYaml.readAll(after).get(0);
+        JsonNode b = Yaml.readAll(before).get(0);
+        JsonNode a = Yaml.readAll(after).get(0);
         return FieldDiff.compare(b, a).stream().map(FieldChange::toString).toList();
     }
 

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 class SecretRedactionTest {
 
     private static JsonNode yaml(String text) {
-        return DiffYaml.readAll(text).get(0);
+        return Yaml.readAll(text).get(0);
     }
 
     private static String redacted(String yaml, boolean secretFile) {
