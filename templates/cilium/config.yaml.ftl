@@ -70,6 +70,11 @@ data:
   auto-direct-node-routes: "false"
   direct-routing-skip-unreachable: "false"
   devices: ${q(devices)}
+<#if mtu??>
+  # the NIC's MTU (the bridge's, which the hosts carry in their own VXLAN): Cilium's tunnel takes
+  # its 50 bytes from this, not from an auto-detected value that could belong to another link
+  mtu: "${mtu?c}"
+</#if>
   kube-proxy-replacement: "true"
   kube-proxy-replacement-healthz-bind-address: ""
   bpf-lb-sock: "false"

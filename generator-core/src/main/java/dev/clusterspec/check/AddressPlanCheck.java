@@ -147,7 +147,7 @@ final class AddressPlanCheck implements SpecCheck {
         }
     }
 
-    private static void inside(CheckContext context, String at, String who, Ip ip, Cidr cidr, String what) {
+    static void inside(CheckContext context, String at, String who, Ip ip, Cidr cidr, String what) {
         if (!cidr.contains(ip)) {
             context.error(at, who + " address " + ip + " is not inside the " + what + " " + cidr);
         } else if (ip.equals(cidr.network()) || ip.equals(cidr.addressAt(cidr.size().longValue() - 1))) {
@@ -155,7 +155,7 @@ final class AddressPlanCheck implements SpecCheck {
         }
     }
 
-    private static void outsidePools(CheckContext context, String at, String who, Ip ip, ClusterSpec spec) {
+    static void outsidePools(CheckContext context, String at, String who, Ip ip, ClusterSpec spec) {
         for (LoadBalancerPool pool : spec.network().loadBalancerPools()) {
             if (pool.cidr().contains(ip)) {
                 context.error(at, who + " address " + ip + " lies in LoadBalancer pool " + pool.name() + " " + pool.cidr()

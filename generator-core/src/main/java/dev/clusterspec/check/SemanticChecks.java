@@ -11,6 +11,7 @@ public final class SemanticChecks {
             new IdentityCheck(),
             new ReferenceCheck(),
             new AddressPlanCheck(),
+            new HostNetworkCheck(),
             new ControlPlaneCheck(),
             new OciTierCheck(),
             new TopologyCheck(),

@@ -28,12 +28,16 @@ public final class ClusterPlan {
     private final String specSha256;
     private final List<PublicExposure> publicExposures;
     private final List<String> certSans;
+    private final Optional<MeshGateway> meshGateway;
 
     private ClusterPlan(ClusterSpec spec, String specSha256) {
         this.spec = spec;
         this.specSha256 = specSha256;
         this.publicExposures = assignPublicExposures(spec);
         this.certSans = certSans(spec);
+        this.meshGateway = spec.topology() == Topology.NESTED
+                ? spec.proxmoxIfAny().flatMap(p -> MeshGateway.of(spec.name(), p, spec.network().tailnet()))
+                : Optional.empty();
     }
 
     public static ClusterPlan of(LoadedSpec loaded) {
@@ -93,6 +97,24 @@ public final class ClusterPlan {
 
     public Ip gateway() {
         return nested() ? spec.proxmox().bridge().gateway() : spec.oci().vcn().subnet().addressAt(1);
+    }
+
+    /**
+     * The MTU of the nodes' link where the spec sets it: the bridge's (nested), which the hosts' VXLAN
+     * port, every VM NIC and Cilium's own tunnel must agree on. In the direct topology OCI's DHCP sets it.
+     */
+    public Optional<Integer> linkMtu() {
+        return nested() ? Optional.of(spec.proxmox().bridge().mtu()) : Optional.empty();
+    }
+
+    /** The Tailscale subnet router on the bridge (nested topology), if the spec has one. */
+    public Optional<MeshGateway> meshGateway() {
+        return meshGateway;
+    }
+
+    /** Routes every node (and every Proxmox host) needs besides its default route. */
+    public List<Route> extraRoutes() {
+        return meshGateway.map(g -> List.of(g.returnRoute())).orElse(List.of());
     }
 
     /** Sources allowed to administer the cluster (talosctl, kubectl); the tailnet unless the spec says. */

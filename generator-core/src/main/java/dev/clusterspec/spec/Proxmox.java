@@ -3,8 +3,8 @@ package dev.clusterspec.spec;
 import java.util.List;
 import java.util.Optional;
 
-/** The Proxmox hosts and the bridge their Talos VMs share. */
-public record Proxmox(Bridge bridge, List<Host> hosts) {
+/** The Proxmox hosts, the bridge their Talos VMs share, and the tailnet gateway on that bridge. */
+public record Proxmox(Bridge bridge, List<Host> hosts, MeshGateway meshGateway) {
 
     public Proxmox {
         hosts = List.copyOf(hosts);
@@ -14,10 +14,18 @@ public record Proxmox(Bridge bridge, List<Host> hosts) {
         return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
     }
 
-    public record Bridge(String name, Cidr cidr, Ip gateway) {}
+    public Optional<MeshGateway> meshGatewayIfAny() {
+        return Optional.ofNullable(meshGateway);
+    }
 
-    /** A Proxmox host; {@code ingressFor} names the reserved IP it receives and DNATs, if any. */
-    public record Host(String name, Ip privateIp, Ip bridgeIp, String ingressFor, Ip secondaryPrivateIp) {
+    /** The bridge is one L2 segment: each host's bridge reaches the others by a VXLAN port. */
+    public record Bridge(String name, Cidr cidr, Ip gateway, int mtu, int vxlanId) {}
+
+    /**
+     * A Proxmox host; {@code ingressFor} names the reserved IP it receives and DNATs, if any, and
+     * {@code uplink} is its VCN interface, which carries the secondary private IP of that reserved IP.
+     */
+    public record Host(String name, Ip privateIp, Ip bridgeIp, String uplink, String ingressFor, Ip secondaryPrivateIp) {
 
         public Optional<String> ingressReservedIp() {
             return Optional.ofNullable(ingressFor);
@@ -25,6 +33,18 @@ public record Proxmox(Bridge bridge, List<Host> hosts) {
 
         public Optional<Ip> secondaryPrivateIpIfAny() {
             return Optional.ofNullable(secondaryPrivateIp);
+        }
+    }
+
+    /** The Tailscale subnet router container on the bridge (the architecture document's "mesh gateway"). */
+    public record MeshGateway(String host, int ctid, Ip ip, String hostname, List<String> tags, RunbookSecret authKey) {
+
+        public MeshGateway {
+            tags = List.copyOf(tags);
+        }
+
+        public Optional<RunbookSecret> authKeyIfAny() {
+            return Optional.ofNullable(authKey);
         }
     }
 }

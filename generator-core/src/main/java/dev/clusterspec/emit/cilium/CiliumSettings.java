@@ -19,10 +19,12 @@ import java.util.TreeSet;
  *
  * @param devices the devices Cilium attaches to, space separated: the nodes' NIC names. Proxmox VMs
  *                use predictable names (ens18), so the chart's {@code eth+} would match nothing
+ * @param mtu the nodes' link MTU where the spec sets it (nested: the bridge's); null lets Cilium detect it
  */
 public record CiliumSettings(
         CiliumRelease release,
         String devices,
+        Integer mtu,
         List<String> l2Interfaces,
         int announcedServices,
         L2ClientRateLimits clientLimits,
@@ -57,6 +59,7 @@ public record CiliumSettings(
         return new CiliumSettings(
                 catalog.cilium(plan.spec().versions().cilium()),
                 String.join(" ", nics),
+                plan.linkMtu().orElse(null),
                 addons.cilium().l2().interfaces(),
                 announced,
                 L2ClientRateLimits.forAnnouncedServices(announced),
@@ -79,6 +82,9 @@ public record CiliumSettings(
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("images", images);
         model.put("devices", devices);
+        if (mtu != null) {
+            model.put("mtu", mtu);
+        }
         model.put("clusterName", CLUSTER_NAME);
         model.put("clusterDomain", clusterDomain);
         model.put("kubePrismHost", "localhost");

@@ -40,7 +40,7 @@ public final class RuleCounts {
             counts.add(new Count(Layer.PROXMOX, "rules in " + file.path(), proxmoxFlows, matches(PROXMOX_RULE, file.text())));
         }
         int natFlows = plan.flows(Layer.NFTABLES_HOST).size();
-        for (OutputFile file : HostNftablesEmitter.emit(plan)) {
+        for (OutputFile file : HostNftablesEmitter.rulesets(plan)) {
             counts.add(new Count(Layer.NFTABLES_HOST, "rules in " + file.path(), natFlows, matches(NFT_RULE, file.text())));
         }
         int talosFlows = plan.flows(Layer.TALOS).size();

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders each Proxmox host's {@code hosts/<host>/clusterspec.nft}: one table ({@code inet clusterspec})
+ * Renders each Proxmox host's {@code hosts/<host>/clusterspec.nft}, and the systemd unit that loads it
+ * where no {@code flush ruleset} can undo it: one table ({@code inet clusterspec})
  * that the file creates, deletes and defines again in one atomic transaction, so loading it twice is
  * harmless and the tables of Proxmox's own firewall are never touched (no {@code flush ruleset}).
  * It holds the DNAT of public services (hosts with ingress), the forward filter (policy drop), and the
@@ -25,6 +26,13 @@ import java.util.Set;
 public final class HostNftablesEmitter {
 
     public static final String TABLE = "clusterspec";
+    /** Where the runbook installs the file on a host, and the systemd unit that loads it from there. */
+    public static final String INSTALL_PATH = "/etc/clusterspec/clusterspec.nft";
+    public static final String UNIT = "clusterspec-nftables.service";
+    /** The bridges Proxmox puts between a firewalled NIC and the VM bridge ({@code fwbr<vmid>i<n>}). */
+    static final String FIREWALL_BRIDGES = "fwbr*";
+    /** The conntrack zone of frames bridged on them (zone 0 is everything else), as Proxmox's masquerading setup does. */
+    static final int FIREWALL_BRIDGE_ZONE = 1;
 
     private HostNftablesEmitter() {}
 
@@ -32,7 +40,24 @@ public final class HostNftablesEmitter {
         return "hosts/" + host + "/clusterspec.nft";
     }
 
+    public static String unitPath(String host) {
+        return "hosts/" + host + "/" + UNIT;
+    }
+
+    /** Each host's ruleset and the unit that loads it. */
     public static List<OutputFile> emit(FirewallPlan plan) {
+        List<OutputFile> files = new ArrayList<>(rulesets(plan));
+        if (plan.cluster().nested()) {
+            for (Proxmox.Host host : plan.cluster().spec().proxmox().hosts()) {
+                files.add(OutputFile.text(unitPath(host.name()), Templates.get().render("nftables/clusterspec-nftables.service.ftl",
+                        Map.of("cluster", plan.cluster().name(), "host", host.name(), "table", TABLE, "installPath", INSTALL_PATH, "unit", UNIT))));
+            }
+        }
+        return files;
+    }
+
+    /** Each host's {@code clusterspec.nft} alone. */
+    public static List<OutputFile> rulesets(FirewallPlan plan) {
         List<OutputFile> files = new ArrayList<>();
         if (!plan.cluster().nested()) {
             return files;
@@ -48,6 +73,8 @@ public final class HostNftablesEmitter {
         String bridge = proxmox.bridge().name();
         List<String> dnat = new ArrayList<>();
         List<String> masquerade = new ArrayList<>();
+        List<String> bridged = new ArrayList<>();
+        List<String> conntrackZones = new ArrayList<>();
         List<String> forward = new ArrayList<>();
         Set<String> dnatKeys = new HashSet<>();
         boolean gateway = plan.gatewayHost().map(g -> g.name().equals(host.name())).orElse(false);
@@ -62,20 +89,34 @@ public final class HostNftablesEmitter {
                     throw new FirewallException("two public services use " + flow.service() + " on reserved IP "
                             + service.reservedIp() + " (host " + host.name() + "): give each its own port or reserved IP");
                 }
-                String l4 = flow.protocol().id() + " dport " + flow.ports().from();
-                dnat.add("ip daddr " + service.ingressAddress() + " " + l4 + " dnat ip to " + service.loadBalancerIp() + ":"
-                        + flow.ports().from() + comment(service.namespace() + "/" + service.service() + " from reserved IP " + service.reservedIp()));
-                forward.add("ct status dnat ip daddr " + service.loadBalancerIp() + " " + l4 + " accept"
-                        + comment(service.namespace() + "/" + service.service() + ": DNATed public traffic"));
+                String what = service.namespace() + "/" + service.service();
+                dnat(flow, service.ingressAddress().toString(), service.loadBalancerIp().toString(),
+                        what + " from reserved IP " + service.reservedIp(), what + ": DNATed public traffic", dnat, forward);
+            } else if (flow.destination() instanceof Endpoint.MeshGateway meshGateway) {
+                if (host.name().equals(meshGateway.natHost())) {
+                    dnat(flow, host.privateIp().toString(), meshGateway.address().toString(),
+                            "Tailscale WireGuard to " + meshGateway.hostname(), meshGateway.hostname() + ": DNATed WireGuard", dnat, forward);
+                }
             } else if (flow.source() instanceof Endpoint.BridgeNetwork && flow.destination() instanceof Endpoint.BridgeNetwork) {
-                forward.add("iifname " + quoted(bridge) + " oifname " + quoted(bridge) + " accept" + comment("VM-to-VM traffic on the bridge"));
+                // with bridge-nf-call-iptables on (Proxmox turns it on), bridged frames pass this hook too: once on
+                // the bridge, and once on each firewall bridge fwbrN that Proxmox puts behind a NIC with firewall=1
+                bridged.add("iifname " + quoted(bridge) + " oifname " + quoted(bridge) + " accept"
+                        + comment("bridged on " + bridge + ": VM to VM, and to the other hosts by VXLAN"));
+                bridged.add("iifname \"" + FIREWALL_BRIDGES + "\" oifname \"" + FIREWALL_BRIDGES + "\" accept"
+                        + comment("bridged through a NIC's firewall bridge, filtered by its Proxmox firewall"));
+                // a frame of a firewalled NIC is seen twice by conntrack: bridged on fwbrN, then routed from the VM bridge;
+                // in one zone the first pass would settle its NAT (none) before the routed pass could masquerade it
+                conntrackZones.add("iifname \"" + FIREWALL_BRIDGES + "\" ct zone set " + FIREWALL_BRIDGE_ZONE
+                        + comment("frames bridged on firewall bridges get a conntrack zone of their own"));
             } else if (flow.source() instanceof Endpoint.BridgeNetwork net && flow.destination() instanceof Endpoint.World) {
                 if (!gateway) {
                     continue;
                 }
-                forward.add("iifname " + quoted(bridge) + " oifname != " + quoted(bridge) + " ip saddr " + net.cidr() + " accept"
-                        + comment("VM egress"));
-                masquerade.add("oifname != " + quoted(bridge) + " ip saddr " + net.cidr() + " masquerade"
+                // not into the VCN: the hosts trust each other's VCN addresses, and masquerading would lend them to every VM
+                forward.add("iifname " + quoted(bridge) + " oifname != " + quoted(bridge) + " ip saddr " + net.cidr()
+                        + " ip daddr != " + plan.cluster().spec().oci().vcn().cidr() + " accept" + comment("VM egress to the internet"));
+                // routed only: bridged frames pass this hook too (on fwbrN, with no address to masquerade to)
+                masquerade.add("iifname " + quoted(bridge) + " oifname != " + quoted(bridge) + " ip saddr " + net.cidr() + " masquerade"
                         + comment("VM egress leaves with this host's address"));
             } else {
                 throw new IllegalStateException("no nftables rendering for flow " + flow);
@@ -91,8 +132,19 @@ public final class HostNftablesEmitter {
         model.put("gateway", gateway);
         model.put("dnat", dnat);
         model.put("masquerade", masquerade);
+        model.put("bridged", bridged);
+        model.put("conntrackZones", conntrackZones);
         model.put("forward", forward);
+        model.put("installPath", INSTALL_PATH);
+        model.put("unit", UNIT);
         return Templates.get().render("nftables/clusterspec.nft.ftl", model);
+    }
+
+    /** A DNAT of one port to the same port of {@code to}, and the forward rule that lets it pass. */
+    private static void dnat(Flow flow, String from, String to, String why, String forwardWhy, List<String> dnat, List<String> forward) {
+        String l4 = flow.protocol().id() + " dport " + flow.ports().from();
+        dnat.add("ip daddr " + from + " " + l4 + " dnat ip to " + to + ":" + flow.ports().from() + comment(why));
+        forward.add("ct status dnat ip daddr " + to + " " + l4 + " accept" + comment(forwardWhy));
     }
 
     private static String quoted(String name) {

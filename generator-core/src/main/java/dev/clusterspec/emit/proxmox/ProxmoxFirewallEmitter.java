@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Renders the Proxmox VE firewall: {@code proxmox/cluster.fw} (enabled, inbound DROP, aliases, ipsets
  * and one security group per Talos node group), each host's {@code hosts/<host>/host.fw} and each
- * Talos VM's {@code proxmox/<vmid>.fw} (DROP inbound, the groups of its role). Only IN rules are
+ * Talos VM's {@code proxmox/<vmid>.fw} (DROP inbound, the groups of its role), and the mesh gateway
+ * container's {@code proxmox/<ctid>.fw}. Only IN rules are
  * written: forwarding is filtered by the host's own nftables table, and FORWARD rules would need
  * Proxmox's nftables backend.
  */
@@ -45,6 +46,7 @@ public final class ProxmoxFirewallEmitter {
         Proxmox proxmox = plan.cluster().spec().proxmox();
         ProxmoxNames names = new ProxmoxNames();
         List<String> hostRules = new ArrayList<>();
+        List<String> meshGatewayRules = new ArrayList<>();
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (NodeGroup group : NodeGroup.values()) {
             groups.put(ProxmoxNames.groupName(group), new ArrayList<>());
@@ -56,6 +58,8 @@ public final class ProxmoxFirewallEmitter {
                 groups.get(ProxmoxNames.groupName(nodes.group())).add(rule(flow, names, false));
             } else if (flow.destination() instanceof Endpoint.PublicService) {
                 groups.get(ProxmoxNames.groupName(NodeGroup.ALL)).add(rule(flow, names, true));
+            } else if (flow.destination() instanceof Endpoint.MeshGateway) {
+                meshGatewayRules.add(rule(flow, names, false));
             } else {
                 throw new IllegalStateException("no Proxmox rendering for flow " + flow);
             }
@@ -82,6 +86,14 @@ public final class ProxmoxFirewallEmitter {
             model.put("rules", hostRules);
             files.add(OutputFile.text(hostPath(host.name()), Templates.get().render("proxmox/host.fw.ftl", model)));
         }
+        plan.cluster().meshGateway().ifPresent(gateway -> {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("cluster", plan.cluster().name());
+            model.put("hostname", gateway.hostname());
+            model.put("ctid", gateway.ctid());
+            model.put("rules", meshGatewayRules);
+            files.add(OutputFile.text(vmPath(gateway.ctid()), Templates.get().render("proxmox/container.fw.ftl", model)));
+        });
         for (Node node : plan.cluster().nodes()) {
             if (node.vmid() == null) {
                 continue;

@@ -97,6 +97,8 @@ final class IpAllocationSection {
                     gateway ? "the host's bridge address; default gateway of the VMs (routes and masquerades their egress)"
                             : "the host's bridge address");
         }
+        plan.meshGateway().ifPresent(g -> t.row("Mesh gateway " + g.hostname(), "bridge", g.ip().toString(),
+                "Tailscale subnet router (container " + g.ctid() + " on " + g.host() + "); next hop of the tailnet route of every node and host"));
         if (proxmox.hosts().stream().noneMatch(h -> h.bridgeIp().equals(bridge.gateway()))) {
             t.row("Bridge gateway", "bridge", bridge.gateway().toString(), "default gateway of the VMs (not a Proxmox host)");
         }
@@ -177,6 +179,7 @@ final class IpAllocationSection {
         spec.proxmoxIfAny().ifPresent(p -> {
             FreeSpace bridge = new FreeSpace(p.bridge().cidr()).takeOffset(0).takeOffset(-1).take(p.bridge().gateway());
             p.hosts().forEach(h -> bridge.take(h.bridgeIp()));
+            plan.meshGateway().ifPresent(g -> bridge.take(g.ip()));
             takeClusterAddresses(plan, bridge);
             t.row("Proxmox " + p.bridge().name(), p.bridge().cidr().toString(), count(bridge.size()), count(bridge.freeCount()), bridge.ranges());
         });

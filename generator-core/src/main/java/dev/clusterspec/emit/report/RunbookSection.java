@@ -1,10 +1,12 @@
 package dev.clusterspec.emit.report;
 
 import dev.clusterspec.emit.firewall.RuleCounts;
+import dev.clusterspec.emit.hostnet.HostNetworkEmitter;
 import dev.clusterspec.emit.nftables.HostNftablesEmitter;
 import dev.clusterspec.emit.oci.OciSecurityListEmitter;
 import dev.clusterspec.emit.proxmox.ProxmoxFirewallEmitter;
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.MeshGateway;
 import dev.clusterspec.plan.PublicExposure;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import dev.clusterspec.plan.firewall.Layer;
@@ -25,8 +27,6 @@ import java.util.stream.Collectors;
  */
 final class RunbookSection {
 
-    /** Where the host nftables file is installed (its header says so too). */
-    static final String NFT_INSTALL_PATH = "/etc/nftables.d/clusterspec.nft";
     /** Terraform variables of the OCI security list ({@code oci/security-lists.tf.json}). */
     static final String TF_COMPARTMENT_VARIABLE = "clusterspec_compartment_id";
     static final String TF_VCN_VARIABLE = "clusterspec_vcn_id";
@@ -98,36 +98,88 @@ final class RunbookSection {
 
         boolean viaBastion = plan.spec().bastion() != null;
         String scp = viaBastion ? "scp -o ProxyJump=\"$BASTION\" " : "scp ";
-        b.add(new Block.Heading("step-hosts", "2. Proxmox hosts: firewall and nftables"));
+        b.add(new Block.Heading("step-hosts", "2. Proxmox hosts: network, firewall, nftables"));
         b.add(Block.Paragraph.of(Inline.of(viaBastion
                         ? "The hosts are reached through the bastion (SSH is open to them only from there). "
                         : "The spec has no bastion: run these from wherever you administer the hosts. ")
-                .text("The Proxmox firewall files go to ").code("/etc/pve").text("; the host's own nftables table DNATs public traffic and filters forwarding.")));
+                .text("On each host, in this order: its network file (the bridge ").code(proxmox.bridge().name())
+                .text(" with a VXLAN port to the other hosts), the Proxmox firewall files, and the host's own nftables table, loaded by a systemd unit of its own ")
+                .text("(never from ").code("/etc/nftables.conf").text(", whose Debian default flushes every table).")));
         List<String> hosts = new ArrayList<>();
         if (viaBastion) {
             hosts.add("BASTION=" + bastionLogin(plan));
         }
+        String nftFolder = HostNftablesEmitter.INSTALL_PATH.substring(0, HostNftablesEmitter.INSTALL_PATH.lastIndexOf('/'));
         for (Host host : proxmox.hosts()) {
             String ssh = ssh(plan) + host.privateIp();
             String target = "root@" + host.privateIp();
             hosts.add("# " + host.name());
-            List<String> vmFiles = plan.nodes().stream().filter(n -> host.name().equals(n.host()) && n.vmid() != null)
-                    .map(n -> ProxmoxFirewallEmitter.vmPath(n.vmid())).toList();
+            hosts.add(scp + HostNetworkEmitter.interfacesPath(host.name()) + " " + target + ":" + HostNetworkEmitter.INSTALL_PATH);
+            hosts.add(scp + HostNetworkEmitter.sysctlPath(host.name()) + " " + target + ":" + HostNetworkEmitter.SYSCTL_INSTALL_PATH);
+            hosts.add(ssh + " 'sysctl --system >/dev/null && ifreload -a && ip -br addr show " + proxmox.bridge().name()
+                    + " && bridge fdb show dev vxlan" + proxmox.bridge().vxlanId() + "'");
+            List<String> guestFiles = new ArrayList<>();
+            plan.nodes().stream().filter(n -> host.name().equals(n.host()) && n.vmid() != null)
+                    .forEach(n -> guestFiles.add(ProxmoxFirewallEmitter.vmPath(n.vmid())));
+            plan.meshGateway().filter(g -> g.host().equals(host.name()))
+                    .ifPresent(g -> guestFiles.add(ProxmoxFirewallEmitter.vmPath(g.ctid())));
             hosts.add(scp + ProxmoxFirewallEmitter.clusterPath()
-                    + (vmFiles.isEmpty() ? "" : " " + String.join(" ", vmFiles)) + " " + target + ":/etc/pve/firewall/");
+                    + (guestFiles.isEmpty() ? "" : " " + String.join(" ", guestFiles)) + " " + target + ":/etc/pve/firewall/");
             hosts.add(scp + ProxmoxFirewallEmitter.hostPath(host.name()) + " " + target
                     + ":/etc/pve/nodes/" + host.name() + "/host.fw");
             hosts.add(ssh + " 'pve-firewall compile >/dev/null && pve-firewall restart && pve-firewall status'");
-            hosts.add(ssh + " mkdir -p " + NFT_INSTALL_PATH.substring(0, NFT_INSTALL_PATH.lastIndexOf('/')));
-            hosts.add(scp + HostNftablesEmitter.path(host.name()) + " " + target + ":" + NFT_INSTALL_PATH);
-            hosts.add(ssh + " 'sysctl -w net.ipv4.ip_forward=1 && nft -c -f " + NFT_INSTALL_PATH + " && nft -f " + NFT_INSTALL_PATH + "'");
+            hosts.add(ssh + " mkdir -p " + nftFolder);
+            hosts.add(scp + HostNftablesEmitter.path(host.name()) + " " + target + ":" + HostNftablesEmitter.INSTALL_PATH);
+            hosts.add(scp + HostNftablesEmitter.unitPath(host.name()) + " " + target + ":/etc/systemd/system/" + HostNftablesEmitter.UNIT);
+            hosts.add(ssh + " 'nft -c -f " + HostNftablesEmitter.INSTALL_PATH + " && systemctl daemon-reload && systemctl enable --now "
+                    + HostNftablesEmitter.UNIT + " && nft list chain inet " + HostNftablesEmitter.TABLE + " forward'");
             host.secondaryPrivateIpIfAny().ifPresent(ip ->
-                    hosts.add(ssh + " 'ip -4 -o addr show | grep -w " + ip + "'   # the secondary IP must be configured on the NIC"));
+                    hosts.add(ssh + " 'ip -4 -o addr show | grep -w " + ip + "'   # the reserved IP's secondary address is up"));
         }
-        hosts.add("# make ip_forward and the nft include permanent (/etc/sysctl.d, /etc/nftables.conf) on every host");
+        if (proxmox.hosts().size() > 1) {
+            Host first = proxmox.hosts().get(0);
+            int payload = proxmox.bridge().mtu() - 28;
+            hosts.add("# one Layer-2 segment at the full MTU: unfragmented pings from " + first.name() + " to every other host's bridge address");
+            for (Host other : proxmox.hosts().subList(1, proxmox.hosts().size())) {
+                hosts.add(ssh(plan) + first.privateIp() + " ping -c 2 -M do -s " + payload + " " + other.bridgeIp());
+            }
+        }
         b.add(new Block.Commands(hosts));
         firewall.gatewayHost().ifPresent(g -> b.add(Block.Paragraph.of(Inline.of("The VMs' default gateway is ")
                 .code(g.bridgeIp().toString()).text(" (" + g.name() + "): it routes and masquerades their egress."))));
+        plan.meshGateway().ifPresent(g -> meshGateway(plan, g, b));
+    }
+
+    /**
+     * The tailnet's way in: a Debian container on the bridge running tailscaled as a subnet router
+     * without SNAT. Its auth key is piped from where the spec's reference points, never written out.
+     */
+    private static void meshGateway(ClusterPlan plan, MeshGateway gateway, List<Block> b) {
+        Proxmox.Bridge bridge = plan.spec().proxmox().bridge();
+        Host host = plan.host(gateway.host()).orElseThrow();
+        String ssh = ssh(plan) + host.privateIp();
+        b.add(new Block.Heading("step-mesh-gateway", "2b. Mesh gateway " + gateway.hostname()));
+        b.add(Block.Paragraph.of(Inline.of("A container on ").code(bridge.name()).text(" that advertises ").code(gateway.advertisedRoute().toString())
+                .text(" to the tailnet without SNAT, so every firewall layer sees the admin's own address; the nodes and hosts route ")
+                .code(gateway.tailnet().toString()).text(" back through ").code(gateway.ip().toString())
+                .text(". Its tags must be in the tailnet policy's tagOwners; approve the route in the admin console (or with autoApprovers).")));
+        List<String> lines = new ArrayList<>();
+        lines.add(ssh + " 'pveam update && pveam available --section system | grep debian-12'   # pick the Debian 12 template");
+        lines.add(ssh + " 'pct create " + gateway.ctid() + " local:vztmpl/<Debian 12 template> --hostname " + gateway.hostname()
+                + " --unprivileged 1 --features nesting=1 --cores 1 --memory 512 --onboot 1 --net0 name=eth0,bridge=" + bridge.name()
+                + ",ip=" + gateway.ip() + "/" + bridge.cidr().prefixLength() + ",gw=" + plan.gateway() + ",firewall=1,mtu=" + bridge.mtu() + "'");
+        lines.add(ssh + " 'printf \"%s\\\\n\" \"lxc.cgroup2.devices.allow: c 10:200 rwm\" \"lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file\""
+                + " >> /etc/pve/lxc/" + gateway.ctid() + ".conf && pct start " + gateway.ctid() + "'   # /dev/net/tun for tailscaled");
+        lines.add(ssh + " 'pct exec " + gateway.ctid() + " -- sh -c \"echo net.ipv4.ip_forward=1 > /etc/sysctl.d/99-tailscale.conf"
+                + " && sysctl -p /etc/sysctl.d/99-tailscale.conf && apt-get update && apt-get install -y curl"
+                + " && curl -fsSL https://tailscale.com/install.sh | sh\"'");
+        String up = "pct exec " + gateway.ctid() + " -- tailscale up --auth-key=file:/dev/stdin --hostname=" + gateway.hostname()
+                + " --advertise-routes=" + gateway.advertisedRoute() + " --snat-subnet-routes=false --advertise-tags=" + String.join(",", gateway.tags());
+        lines.add(gateway.authKey().map(k -> k.stdinPipe() + ssh + " '" + up + "' " + k.stdinRedirect("../..").trim())
+                .orElse("printf '%s' '<auth key>' | " + ssh + " '" + up + "'").trim());
+        lines.add("tailscale ping " + gateway.hostname() + " && talosctl -n " + plan.controlPlanes().get(0).ip() + " version --insecure"
+                + "   # from your machine on the tailnet, once the route is approved");
+        b.add(new Block.Commands(lines));
     }
 
     private static List<String> terraform(ClusterPlan plan) {
@@ -336,7 +388,7 @@ final class RunbookSection {
         if (plan.nested()) {
             b.add(Block.Paragraph.of(Inline.of("When ").code("oci/").text(", ").code("proxmox/").text(" or ").code("hosts/")
                     .text(" changed, repeat steps 1 and 2: Terraform updates the security list in place; the host files are copied and loaded again "
-                            + "(loading the nftables file twice replaces its table atomically).")));
+                            + "(systemctl reload " + HostNftablesEmitter.UNIT + " replaces its table atomically).")));
         }
         return new Section("upgrade", "Upgrade", b);
     }

@@ -98,6 +98,8 @@ final class TopologyDiagram {
     private final ClusterPlan plan;
     private final ClusterSpec spec;
     private final Svg svg = new Svg();
+    /** The mesh gateway container's box, where the tailnet enters the bridge (nested topology with a gateway). */
+    private Box meshGateway;
 
     private TopologyDiagram(ClusterPlan plan) {
         this.plan = plan;
@@ -241,11 +243,16 @@ final class TopologyDiagram {
             drawBridge(edgeColumnX, barY, regionRight - FRAME_PAD - edgeColumnX, barText, heads, edgeHanging, hanging);
         }
 
-        // the tailnet reaches the hosts' tailscaled and the proxies of tailnet services over the lane on the right
+        // the tailnet reaches the mesh gateway and the proxies of tailnet services over the lane on the right
         tail.ifPresent(t -> {
             int entryY = regionY + 28;
             edge("tailnet", t.right(), t.cy(), laneX, t.cy(), laneX, entryY, regionRight, entryY);
             label(laneX - 6 - smallWidth("WireGuard / DERP"), regionY - 8, "WireGuard / DERP");
+            placed(hanging, meshGateway).ifPresent(g -> {
+                // below every hanging box, so the line crosses none
+                int underY = hanging.stream().mapToInt(TopologyDiagram::lastBottom).max().orElse(g.bottom()) + 14;
+                edge("tailnet", laneX, entryY, laneX, underY, g.cx(), underY, g.cx(), g.bottom());
+            });
             drawTailnetFeeders(serviceRows, laneX, entryY);
         });
 
@@ -257,6 +264,14 @@ final class TopologyDiagram {
         legend(MARGIN, legendY);
         svg.raw("</svg>\n");
         return svg.toString();
+    }
+
+    /** Where {@code box} was placed in the columns' hanging boxes (layout copies boxes with positions). */
+    private static Optional<Box> placed(List<List<Box>> hanging, Box box) {
+        if (box == null) {
+            return Optional.empty();
+        }
+        return hanging.stream().flatMap(List::stream).filter(b -> b.lines().equals(box.lines()) && b.cssClass().equals(box.cssClass())).findFirst();
     }
 
     private String subtitle() {
@@ -335,6 +350,10 @@ final class TopologyDiagram {
                     vms.add(nodeBox(node));
                 }
             }
+            plan.meshGateway().filter(g -> g.host().equals(host.name())).ifPresent(g -> {
+                meshGateway = box("t-tailnet", "mesh gateway " + g.hostname(), g.ip() + " · CT " + g.ctid(), "subnet router, no SNAT");
+                vms.add(meshGateway);
+            });
             int width = Math.max(MIN_COLUMN, head.w());
             for (Box vm : vms) {
                 width = Math.max(width, vm.w() + BUS_INDENT);

@@ -1,6 +1,7 @@
 package dev.clusterspec.emit.talos;
 
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.Route;
 import dev.clusterspec.spec.Ip;
 import dev.clusterspec.spec.Network;
 import dev.clusterspec.spec.Node;
@@ -11,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A node's network as the documents of the 1.12+ contract, which replace the deprecated
  * {@code machine.network} (1.13 drops it from the schema): a static hostname, the NIC with its
- * address and default route, the control-plane VIP, resolvers and time servers.
+ * address, MTU, default route and the route back to the tailnet through the mesh gateway, the
+ * control-plane VIP, resolvers and time servers.
  *
  * <p>Configuring a link explicitly stops Talos from running DHCP on any physical link, which is what
  * a static bridge address wants. The VIP is listed on control planes only (Talos refuses it on
@@ -43,10 +45,15 @@ final class NetworkDocuments {
     private static ObjectNode link(ClusterPlan plan, Node node) {
         ObjectNode document = TalosDocuments.typed("LinkConfig");
         document.put("name", node.iface());
+        plan.linkMtu().ifPresent(mtu -> document.put("mtu", mtu));
         document.putArray("addresses").addObject()
                 .put("address", node.ip() + "/" + plan.nodeNetwork().prefixLength());
+        var routes = document.putArray("routes");
         // no destination: Talos makes it the default route of the gateway's address family
-        document.putArray("routes").addObject().put("gateway", plan.gateway().toString());
+        routes.addObject().put("gateway", plan.gateway().toString());
+        for (Route route : plan.extraRoutes()) {
+            routes.addObject().put("destination", route.destination().toString()).put("gateway", route.gateway().toString());
+        }
         return document;
     }
 

@@ -168,6 +168,23 @@ public sealed interface Endpoint {
         }
     }
 
+    /**
+     * The Tailscale subnet router container on the bridge: admins' traffic reaches the nodes through
+     * it with the admins' own addresses; its WireGuard port is DNATed to it by {@code natHost}, the
+     * host whose address its egress is masqueraded to.
+     */
+    record MeshGateway(String hostname, Ip address, String natHost) implements Endpoint {
+        @Override
+        public List<Cidr> cidrs() {
+            return List.of(address.asHostCidr());
+        }
+
+        @Override
+        public String label() {
+            return "mesh gateway " + hostname + " (" + address + ")";
+        }
+    }
+
     /** The control-plane virtual IP (held by one control plane at a time). */
     record VirtualIp(Ip address) implements Endpoint {
         @Override

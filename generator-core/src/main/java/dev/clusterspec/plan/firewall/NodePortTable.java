@@ -49,8 +49,10 @@ final class NodePortTable {
         var alloy = plan.spec().addons().monitoring().alloy();
         if (alloy != null && alloy.enabled()) {
             // Cilium's agent, operator and Envoy serve metrics on the host network, where Alloy (a pod) scrapes them
-            out.allow(peers.podNetwork(), all, Protocol.TCP, PortRange.range(Ports.CILIUM_METRICS_FIRST, Ports.CILIUM_METRICS_LAST),
-                    "Cilium and Hubble metrics: scraped by Grafana Alloy in a pod");
+            PortRange metrics = PortRange.range(Ports.CILIUM_METRICS_FIRST, Ports.CILIUM_METRICS_LAST);
+            out.allow(peers.podNetwork(), all, Protocol.TCP, metrics, "Cilium and Hubble metrics: scraped by Grafana Alloy in a pod");
+            // in tunnel mode Cilium masquerades pod traffic to other nodes to the node's address (cilium/cilium#12624)
+            out.allow(all, all, Protocol.TCP, metrics, "Cilium and Hubble metrics: Alloy's scrape of another node arrives from its node's address");
         }
 
         List<NodeIngress> extra = plan.spec().firewall().nodeIngress();

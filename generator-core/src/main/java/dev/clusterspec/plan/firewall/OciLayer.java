@@ -31,7 +31,12 @@ final class OciLayer {
             }
         }
         out.allow(peers.world(), inside, Protocol.ICMP, PortRange.ALL, "ICMP: path MTU discovery and ping");
-        if (peers.tailnetInUse()) {
+        if (plan.nested()) {
+            peers.meshGateway().ifPresent(gateway -> out.allow(peers.world(),
+                    peers.host(peers.plan().host(gateway.natHost()).orElseThrow(), Endpoint.Side.VCN), Protocol.UDP,
+                    Ports.TAILSCALE_WIREGUARD, "Tailscale WireGuard to the mesh gateway, DNATed by " + gateway.natHost()
+                            + " (direct connections; DERP over 443 otherwise)"));
+        } else if (peers.tailnetInUse()) {
             out.allow(peers.world(), inside, Protocol.UDP, Ports.TAILSCALE_WIREGUARD,
                     "Tailscale WireGuard for direct connections (DERP over 443 otherwise)");
         }

@@ -48,6 +48,12 @@ final class Peers {
         return new Endpoint.Nodes(group, plan.nodes().stream().filter(group::includes).toList());
     }
 
+    /** The tailnet gateway on the bridge, if the spec has one and a host masquerades its egress. */
+    Optional<Endpoint.MeshGateway> meshGateway() {
+        return plan.meshGateway().flatMap(g -> FirewallPlan.gatewayHostOf(plan)
+                .map(natHost -> new Endpoint.MeshGateway(g.hostname(), g.ip(), natHost.name())));
+    }
+
     Endpoint.VirtualIp vip() {
         return new Endpoint.VirtualIp(plan.vip());
     }

@@ -71,6 +71,7 @@ class CiliumReferenceComparisonTest {
             new Expected(AGENT, "/spec/template/metadata/annotations/prometheus.io~1scrape", ADDED, "agent metrics for Grafana Alloy"),
             // The spec's interfaces: Proxmox VMs use predictable NIC names, eth+ would match nothing.
             new Expected(CONFIG, "/data/devices", CHANGED, "devices are the nodes' NICs from the spec (ens18), not eth+"),
+            new Expected(CONFIG, "/data/mtu", ADDED, "the bridge MTU of the spec (VCN 9000 less the hosts' VXLAN), not auto-detected"),
             // The Tailscale operator is on: pod traffic to ClusterIPs must go through the proxies' netfilter rules.
             new Expected(CONFIG, "/data/bpf-lb-sock-hostns-only", ADDED, "socketLB.hostNamespaceOnly, required by the Tailscale operator"),
             // L2 announcements: timings written out and API client limits sized to the announced services.

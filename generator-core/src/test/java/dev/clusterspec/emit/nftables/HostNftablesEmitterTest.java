@@ -19,7 +19,7 @@ class HostNftablesEmitterTest {
     Path dir;
 
     private static List<OutputFile> rulesets(String example) {
-        return HostNftablesEmitter.emit(FirewallPlan.of(ExamplePlans.plan(example)));
+        return HostNftablesEmitter.rulesets(FirewallPlan.of(ExamplePlans.plan(example)));
     }
 
     @ParameterizedTest

@@ -43,7 +43,7 @@ class ProxmoxFirewallEmitterTest {
             }
         }
         assertThat(hosts).isEqualTo(plan.cluster().spec().proxmox().hosts().size());
-        assertThat(vms).isEqualTo(plan.cluster().nodes().size());
+        assertThat(vms).isEqualTo(plan.cluster().nodes().size() + (plan.cluster().meshGateway().isPresent() ? 1 : 0));
     }
 
     @Test

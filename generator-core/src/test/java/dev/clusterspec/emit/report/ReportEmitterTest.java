@@ -144,6 +144,7 @@ class ReportEmitterTest {
             h.secondaryPrivateIpIfAny().ifPresent(ip -> expected.add(ip.toString()));
         }
         expected.add(spec.proxmox().bridge().cidr().toString());
+        plan.meshGateway().ifPresent(g -> expected.add(g.ip().toString()));
         expected.add(plan.vip().toString());
         spec.nodes().forEach(n -> expected.add(n.ip().toString()));
         spec.network().loadBalancerPools().forEach(p -> expected.add(p.cidr().toString()));
@@ -159,6 +160,7 @@ class ReportEmitterTest {
                 .filter(l -> l.startsWith("| Proxmox vmbr0 ")).findFirst().orElseThrow();
         FreeSpace expectedFree = new FreeSpace(spec.proxmox().bridge().cidr()).takeOffset(0).takeOffset(-1);
         spec.proxmox().hosts().forEach(h -> expectedFree.take(h.bridgeIp()));
+        plan.meshGateway().ifPresent(g -> expectedFree.take(g.ip()));
         expectedFree.take(plan.vip());
         spec.nodes().forEach(n -> expectedFree.take(n.ip()));
         spec.network().loadBalancerPools().forEach(p -> expectedFree.take(p.cidr()));

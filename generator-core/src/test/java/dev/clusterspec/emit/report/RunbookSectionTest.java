@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.firewall.FirewallEmitters;
+import dev.clusterspec.emit.hostnet.HostNetworkEmitter;
 import dev.clusterspec.emit.nftables.HostNftablesEmitter;
 import dev.clusterspec.emit.oci.OciSecurityListEmitter;
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
@@ -45,9 +46,10 @@ class RunbookSectionTest {
         ReportInputs inputs = ReportFixtures.inputs(example);
         ClusterPlan plan = inputs.plan();
         Set<String> written = FirewallEmitters.emit(inputs.firewall()).stream().map(OutputFile::path).collect(Collectors.toCollection(TreeSet::new));
+        HostNetworkEmitter.emit(plan).forEach(f -> written.add(f.path()));
         plan.nodes().forEach(n -> written.add("talos/" + n.name() + ".yaml"));
         Set<String> named = new TreeSet<>();
-        Matcher paths = Pattern.compile("(?<![/\\w])((?:proxmox|hosts|oci|talos)/[\\w./-]+\\.(?:fw|nft|json|yaml))").matcher(String.join("\n", commands(inputs)));
+        Matcher paths = Pattern.compile("(?<![/\\w])((?:proxmox|hosts|oci|talos)/[\\w./-]+(?:\\.(?:fw|nft|json|yaml|conf|service)|/interfaces))").matcher(String.join("\n", commands(inputs)));
         while (paths.find()) {
             named.add(paths.group(1));
         }
@@ -68,7 +70,7 @@ class RunbookSectionTest {
         assertThat(variables).containsExactlyInAnyOrder(RunbookSection.TF_COMPARTMENT_VARIABLE, RunbookSection.TF_VCN_VARIABLE);
         for (var host : inputs.plan().spec().proxmox().hosts()) {
             String nft = files.stream().filter(f -> f.path().equals(HostNftablesEmitter.path(host.name()))).findFirst().orElseThrow().text();
-            assertThat(nft).as("the nft file says where it is installed").contains(RunbookSection.NFT_INSTALL_PATH);
+            assertThat(nft).as("the nft file says where it is installed").contains(HostNftablesEmitter.INSTALL_PATH);
         }
     }
 

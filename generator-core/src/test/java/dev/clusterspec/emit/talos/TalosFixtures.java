@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * key generation runs), a small manifest repo in the shape the manifest-repo emitter hands over,
  * and Secret objects for the control planes.
  */
-final class TalosFixtures {
+public final class TalosFixtures {
 
     static final List<String> EXAMPLES = List.of("oci-free-tier", "minimal");
 
@@ -48,7 +48,7 @@ final class TalosFixtures {
         return SecretsBundleReader.read(referenceBundleFile());
     }
 
-    static LoadedSpec example(String name) {
+    public static LoadedSpec example(String name) {
         return new SpecValidator().validate(Examples.spec(name)).loaded();
     }
 
@@ -69,7 +69,7 @@ final class TalosFixtures {
         }
     }
 
-    static List<OutputFile> emit(LoadedSpec loaded) {
+    public static List<OutputFile> emit(LoadedSpec loaded) {
         ClusterPlan plan = ClusterPlan.of(loaded);
         SecretResolver secrets = SecretResolver.forSpec(loaded.file());
         return new TalosEmitter(CLOCK).emit(plan, referenceBundle(), manifests(plan), secretManifests(plan, secrets), secrets);
