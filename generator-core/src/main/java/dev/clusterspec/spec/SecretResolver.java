@@ -1,23 +1,31 @@
 package dev.clusterspec.spec;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns secret references into values, when needed and not before. Files are read relative to the
- * spec's folder; one trailing newline is dropped (editors add it). Errors name the reference only.
+ * Turns secret references into values, when needed and not before. Files are read from the spec's
+ * folder only (see {@link SpecFolder}); one trailing newline is dropped (editors add it). Errors
+ * name the reference only, never a value.
  */
 public final class SecretResolver {
 
-    private final Path baseDir;
+    /** A secret is a token or a key of a few kilobytes; anything far bigger is the wrong file. */
+    static final long MAX_FILE_BYTES = 1 << 20;
+
+    private final SpecFolder folder;
     private final Function<String, String> environment;
 
     public SecretResolver(Path baseDir, Function<String, String> environment) {
-        this.baseDir = baseDir;
+        this.folder = new SpecFolder(baseDir);
         this.environment = environment;
     }
 
@@ -31,25 +39,51 @@ public final class SecretResolver {
             case ENV -> {
                 String value = environment.apply(ref.name());
                 if (value == null || value.isEmpty()) {
-                    throw new MissingSecretException(ref, "environment variable " + ref.name() + " is not set");
+                    throw new MissingSecretException(ref, "environment variable " + ref.name()
+                            + " is not set; export it before running the build");
                 }
                 yield value;
             }
             case FILE -> {
-                Path file = file(ref);
-                try {
-                    String value = Files.readString(file, StandardCharsets.UTF_8);
-                    yield value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
-                } catch (IOException e) {
-                    throw new MissingSecretException(ref, "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-                }
+                String value = text(ref, read(ref));
+                yield value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
             }
         };
     }
 
-    /** The file a {@code ${file:...}} reference points at, for fingerprints of inputs. */
-    public Path file(SecretRef ref) {
-        return baseDir.resolve(ref.name()).normalize();
+    /** The bytes of a {@code ${file:...}} reference, from inside the spec's folder only. */
+    private byte[] read(SecretRef ref) {
+        Path file;
+        try {
+            file = folder.resolve(ref.name());
+            Path real = folder.real(file);
+            if (!Files.isRegularFile(real)) {
+                throw new MissingSecretException(ref, file + " is not a regular file");
+            }
+            if (Files.size(real) > MAX_FILE_BYTES) {
+                throw new MissingSecretException(ref, file + " is larger than " + MAX_FILE_BYTES + " bytes; a secret is a few kilobytes at most");
+            }
+            return Files.readAllBytes(real);
+        } catch (SpecFolder.OutsideException e) {
+            throw new MissingSecretException(ref, e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new MissingSecretException(ref, "there is no file " + folder.root().resolve(ref.name()).normalize()
+                    + "; create it (the value alone; a trailing newline is dropped) or correct the path");
+        } catch (IOException e) {
+            throw new MissingSecretException(ref, "cannot read " + folder.root().resolve(ref.name()).normalize()
+                    + " (" + e.getClass().getSimpleName() + "); check its permissions");
+        }
+    }
+
+    private static String text(SecretRef ref, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MissingSecretException(ref, "the file is not UTF-8 text");
+        }
     }
 
     /** A secret reference that cannot be resolved; the message names the reference, never a value. */
