@@ -46,6 +46,46 @@ public final class ExampleCopy {
         return spec.getParent();
     }
 
+    /** Adds text at the end of the spec (a new top-level section). */
+    public ExampleCopy append(String text) {
+        try {
+            Files.writeString(spec, Files.readString(spec) + text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a secret file of the example (under secrets/) with a new value. */
+    public ExampleCopy secret(String name, String value) {
+        try {
+            Files.writeString(dir().resolve("secrets").resolve(name), value);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every secret file the spec names encrypted for {@code recipient} by the age command line, as
+     * {@code <name>.age}, with the plain file deleted and the spec's references pointed at the new name.
+     */
+    public ExampleCopy encryptSecretsWithAgeCli(String recipient) {
+        try (Stream<Path> files = Files.list(dir().resolve("secrets"))) {
+            for (Path plain : files.filter(f -> f.getFileName().toString().endsWith(".demo")).sorted().toList()) {
+                Path encrypted = plain.resolveSibling(plain.getFileName() + ".age");
+                Files.write(encrypted, dev.clusterspec.load.age.AgeCli.encrypt(Files.readAllBytes(plain), false, recipient));
+                Files.delete(plain);
+                String name = "secrets/" + plain.getFileName();
+                String yaml = Files.readString(spec);
+                Files.writeString(spec, yaml.replace("${file:" + name + "}", "${file:" + name + ".age}"));
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces one exact piece of the spec's text, which must be there. */
     public ExampleCopy replace(String text, String replacement) {
         try {

@@ -16,7 +16,8 @@ public final class SemanticChecks {
             new TopologyCheck(),
             new VersionCheck(),
             new AddonCheck(),
-            new FirewallCheck());
+            new FirewallCheck(),
+            new AgeRecipientCheck());
 
     private SemanticChecks() {}
 

@@ -1,5 +1,10 @@
 package dev.clusterspec.spec;
 
+import dev.clusterspec.load.age.AgeDecryptor;
+import dev.clusterspec.load.age.AgeException;
+import dev.clusterspec.load.age.AgeFiles;
+import dev.clusterspec.load.age.AgeKeySources;
+import dev.clusterspec.load.age.AgeRecipient;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,13 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Turns secret references into values, when needed and not before. Files are read from the spec's
- * folder only (see {@link SpecFolder}); one trailing newline is dropped (editors add it). Errors
- * name the reference only, never a value.
+ * folder only (see {@link SpecFolder}); a file named {@code *.age} is decrypted in memory; one
+ * trailing newline is dropped (editors add it). Errors name the reference only, never a value.
  */
 public final class SecretResolver {
 
@@ -23,15 +29,33 @@ public final class SecretResolver {
 
     private final SpecFolder folder;
     private final Function<String, String> environment;
+    private final AgeDecryptor age;
 
+    /** Age files are decrypted with the identities the same environment names (SOPS_AGE_KEY_FILE, SOPS_AGE_KEY). */
     public SecretResolver(Path baseDir, Function<String, String> environment) {
-        this.folder = new SpecFolder(baseDir);
-        this.environment = environment;
+        this(baseDir, environment, new AgeDecryptor(new AgeKeySources(null, environment), List.of()));
     }
 
+    public SecretResolver(Path baseDir, Function<String, String> environment, AgeDecryptor age) {
+        this.folder = new SpecFolder(baseDir);
+        this.environment = environment;
+        this.age = age;
+    }
+
+    /** For the spec's folder and the build's environment, age identities from SOPS_AGE_KEY_FILE or SOPS_AGE_KEY. */
     public static SecretResolver forSpec(Path specFile) {
+        return forSpec(specFile, new AgeDecryptor(AgeKeySources.system(null), List.of()));
+    }
+
+    /** For the spec's folder and the build's environment, with the given age decryptor. */
+    public static SecretResolver forSpec(Path specFile, AgeDecryptor age) {
         Map<String, String> env = System.getenv();
-        return new SecretResolver(specFile.toAbsolutePath().getParent(), env::get);
+        return new SecretResolver(specFile.toAbsolutePath().getParent(), env::get, age);
+    }
+
+    /** A decryptor for the spec: its recipients are named when a file cannot be decrypted. */
+    public static AgeDecryptor decryptor(ClusterSpec spec, AgeKeySources keys) {
+        return new AgeDecryptor(keys, spec.secrets().ageRecipients().stream().map(AgeRecipient::new).toList());
     }
 
     public String resolve(SecretRef ref) {
@@ -45,7 +69,7 @@ public final class SecretResolver {
                 yield value;
             }
             case FILE -> {
-                String value = text(ref, read(ref));
+                String value = text(ref, ref.name().endsWith(AgeFiles.SUFFIX) ? decrypt(ref, read(ref)) : read(ref));
                 yield value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
             }
         };
@@ -72,6 +96,14 @@ public final class SecretResolver {
         } catch (IOException e) {
             throw new MissingSecretException(ref, "cannot read " + folder.root().resolve(ref.name()).normalize()
                     + " (" + e.getClass().getSimpleName() + "); check its permissions");
+        }
+    }
+
+    private byte[] decrypt(SecretRef ref, byte[] encrypted) {
+        try {
+            return age.decrypt(encrypted, ref.name());
+        } catch (AgeException e) {
+            throw new MissingSecretException(ref, e.getMessage());
         }
     }
 
