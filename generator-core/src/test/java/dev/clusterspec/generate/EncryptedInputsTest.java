@@ -169,7 +169,7 @@ class EncryptedInputsTest {
         assertThat(thrown).isInstanceOf(UserError.class);
         assertThat(thrown.getMessage()).contains("talos-secrets.yaml.age")
                 .contains("It should be encrypted for the spec's recipients (secrets.ageRecipients): " + recipient)
-                .contains("tried " + strangerKey + " (SOPS_AGE_KEY_FILE=" + stranger + " line 3)")
+                .contains("tried " + strangerKey + " from SOPS_AGE_KEY_FILE=" + stranger + " line 3)")
                 .doesNotContain(CANARY).doesNotContainPattern("AGE-SECRET-KEY-1[0-9A-Z]{10}");
         assertThat(dir.resolve("out-encrypted")).doesNotExist();
     }

@@ -83,7 +83,7 @@ class SecretFileEncryptionTest {
                 mine(), bundle);
 
         assertThat(result.notes()).contains("cluster:generate reads talos-secrets.yaml.age by itself once talos-secrets.yaml is gone.")
-                .contains("Note: none of your identities (" + recipient + " (cluster.ageIdentity=" + key + " line 3)) is among the"
+                .contains("Note: none of your identities (" + recipient + " from cluster.ageIdentity=" + key + " line 3) is among the"
                         + " recipients, so you cannot decrypt the encrypted file yourself.");
     }
 

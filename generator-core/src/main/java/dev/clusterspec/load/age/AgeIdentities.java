@@ -14,8 +14,8 @@ public record AgeIdentities(List<AgeIdentity> all) {
         return all.isEmpty();
     }
 
-    /** "age1... (SOPS_AGE_KEY line 1), ...": public keys and where each came from. */
+    /** "age1... from SOPS_AGE_KEY line 1; ...": public keys and where each came from. */
     public String describe() {
-        return all.stream().map(AgeIdentity::toString).collect(Collectors.joining(", "));
+        return all.stream().map(AgeIdentity::toString).collect(Collectors.joining("; "));
     }
 }

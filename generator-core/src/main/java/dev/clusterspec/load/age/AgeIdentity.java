@@ -58,6 +58,6 @@ public final class AgeIdentity {
 
     @Override
     public String toString() {
-        return publicKey + " (" + origin + ")";
+        return publicKey + " from " + origin;
     }
 }

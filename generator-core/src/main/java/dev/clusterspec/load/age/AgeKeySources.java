@@ -33,7 +33,7 @@ public record AgeKeySources(Path identityFile, Function<String, String> environm
 
     /** How a user sets an identity, for messages. */
     public static String howToSet() {
-        return "set " + KEY_FILE_VARIABLE + " to your age key file (as for sops), " + KEY_VARIABLE
+        return "set " + KEY_FILE_VARIABLE + " to your age key file as for sops, " + KEY_VARIABLE
                 + " to the key itself, or -Dcluster.ageIdentity=<key file>";
     }
 

@@ -51,7 +51,7 @@ class AgeDecryptorTest {
         byte[] forOwner = AgeCli.encrypt(CANARY, false, ownerRecipient);
         AgeException e = failure(new AgeKeySources(stranger, name -> null), List.of(ownerRecipient), forOwner);
         assertThat(e.getMessage())
-                .contains("none of the age identities tried can decrypt it (tried " + strangerRecipient + " (cluster.ageIdentity=" + stranger + " line 3))")
+                .contains("none of the age identities tried can decrypt it (tried " + strangerRecipient + " from cluster.ageIdentity=" + stranger + " line 3)")
                 .contains("It should be encrypted for the spec's recipients (secrets.ageRecipients): " + ownerRecipient)
                 .contains("Use the identity of one of those recipients");
     }

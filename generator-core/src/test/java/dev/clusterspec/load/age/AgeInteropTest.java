@@ -93,6 +93,6 @@ class AgeInteropTest {
     void theIdentitysPublicKeyIsTheOneAgeKeygenPrints() {
         AgeIdentities loaded = new AgeKeySources(alice, name -> null).load();
         assertThat(loaded.all()).extracting(AgeIdentity::publicKey).containsExactly(aliceRecipient);
-        assertThat(loaded.describe()).isEqualTo(aliceRecipient + " (cluster.ageIdentity=" + alice + " line 3)");
+        assertThat(loaded.describe()).isEqualTo(aliceRecipient + " from cluster.ageIdentity=" + alice + " line 3");
     }
 }
