@@ -173,4 +173,21 @@ class EncryptedInputsTest {
                 .doesNotContain(CANARY).doesNotContainPattern("AGE-SECRET-KEY-1[0-9A-Z]{10}");
         assertThat(dir.resolve("out-encrypted")).doesNotExist();
     }
+
+    @Test
+    void aDiffOfARotatedEncryptedSecretShowsTheChangeButNeitherValue() throws Exception {
+        ExampleCopy project = encryptedProject("encrypted");
+        Path earlier = dir.resolve("out-encrypted");
+        generateEncrypted(project, true);
+        Files.write(project.dir().resolve("secrets/tailscale-client-id.demo.age"),
+                AgeCli.encrypt((CANARY + "-rotated\n").getBytes(StandardCharsets.UTF_8), false, recipient));
+
+        dev.clusterspec.diff.DiffReport report = ChangePreview.againstFolder(new GenerateRequest(project.spec(),
+                project.dir().resolve("secrets/talos-secrets.yaml"), dir.resolve("preview"), true, null, CLOCK, BuildLog.silent(), null,
+                new AgeKeySources(identity, name -> null)), earlier);
+
+        String rendered = report.render(false);
+        assertThat(report.hasChanges()).isTrue();
+        assertThat(rendered).contains("talos/cp-1.yaml").contains("client_id: <redacted sha256:").doesNotContain(CANARY);
+    }
 }
