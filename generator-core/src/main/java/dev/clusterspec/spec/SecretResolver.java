@@ -53,9 +53,13 @@ public final class SecretResolver {
         return new SecretResolver(specFile.toAbsolutePath().getParent(), env::get, age);
     }
 
-    /** A decryptor for the spec: its recipients are named when a file cannot be decrypted. */
+    /**
+     * A decryptor for the spec: its recipients are named when a file cannot be decrypted. A recipient
+     * that is not valid is left out here; the checker reports it at its line.
+     */
     public static AgeDecryptor decryptor(ClusterSpec spec, AgeKeySources keys) {
-        return new AgeDecryptor(keys, spec.secrets().ageRecipients().stream().map(AgeRecipient::new).toList());
+        return new AgeDecryptor(keys, spec.secrets().ageRecipients().stream()
+                .filter(r -> AgeRecipient.problem(r).isEmpty()).map(AgeRecipient::new).toList());
     }
 
     public String resolve(SecretRef ref) {

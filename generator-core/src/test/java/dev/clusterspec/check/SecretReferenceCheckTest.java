@@ -96,4 +96,15 @@ class SecretReferenceCheckTest {
                 loaded -> new SecretResolver(loaded.file().toAbsolutePath().getParent(), Map.of("FETCH_TOKEN", "t")::get));
         assertThat(ok.warnings()).noneMatch(Diagnostic::isError);
     }
+
+    @Test
+    void aMistypedRecipientIsReportedAtItsLineWhileTheSecretsAreChecked() throws IOException {
+        ExampleCopy project = ExampleCopy.of("oci-free-tier", dir.resolve("project"))
+                .append("secrets:\n  ageRecipients: [age1x9q8k2qm83klnt0yqgyeehm3hle67ng0c4wlfutarplpm35yxycsjzss6q]\n");
+
+        List<String> errors = errors(project.spec(), Map.of());
+
+        assertThat(errors).singleElement().asString().startsWith(project.spec() + ":")
+                .contains("item 1 of 'ageRecipients' is not a valid age X25519 recipient");
+    }
 }

@@ -62,6 +62,6 @@ public class SecretsMojo extends AbstractClusterMojo {
         if (!spec.isFile()) {
             return List.of();
         }
-        return new SpecLoader().load(spec.toPath()).spec().secrets().ageRecipients().stream().map(AgeRecipient::new).toList();
+        return AgeRecipient.listOf(new SpecLoader().load(spec.toPath()).spec().secrets().ageRecipients(), spec + " secrets.ageRecipients");
     }
 }

@@ -40,17 +40,24 @@ public record AgeRecipient(String value) {
 
     /** Comma- or whitespace-separated recipients, as given on a command line; empty for none. */
     public static List<AgeRecipient> parseList(String text, String what) {
-        List<AgeRecipient> out = new ArrayList<>();
         if (text == null || text.isBlank()) {
-            return out;
+            return List.of();
         }
-        String[] parts = text.trim().split("[,\\s]+");
-        for (int i = 0; i < parts.length; i++) {
-            Optional<String> problem = problem(parts[i]);
+        return listOf(List.of(text.trim().split("[,\\s]+")), what);
+    }
+
+    /**
+     * Recipients from a list of values; {@code what} names the list in the message about a bad one
+     * (e.g. "cluster.ageRecipients").
+     */
+    public static List<AgeRecipient> listOf(List<String> values, String what) {
+        List<AgeRecipient> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Optional<String> problem = problem(values.get(i));
             if (problem.isPresent()) {
-                throw new AgeException(what + " (value " + (i + 1) + " of " + parts.length + "): " + problem.get());
+                throw new AgeException(what + " (value " + (i + 1) + " of " + values.size() + "): " + problem.get());
             }
-            out.add(new AgeRecipient(parts[i]));
+            out.add(new AgeRecipient(values.get(i)));
         }
         return out;
     }
