@@ -17,13 +17,22 @@ public final class SemanticChecks {
             new TopologyCheck(),
             new VersionCheck(),
             new AddonCheck(),
-            new FirewallCheck());
+            new FirewallCheck(),
+            new AgeRecipientCheck());
 
     private SemanticChecks() {}
 
     public static List<Diagnostic> run(LoadedSpec loaded) {
+        return run(loaded, List.of());
+    }
+
+    /** The rules plus checks that need more than the spec (such as reading its secrets). */
+    static List<Diagnostic> run(LoadedSpec loaded, List<SpecCheck> more) {
         CheckContext context = new CheckContext(loaded);
         for (SpecCheck check : CHECKS) {
+            check.check(context);
+        }
+        for (SpecCheck check : more) {
             check.check(context);
         }
         return context.diagnostics().stream()

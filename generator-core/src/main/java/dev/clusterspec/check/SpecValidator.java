@@ -2,8 +2,10 @@ package dev.clusterspec.check;
 
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.load.SpecLoader;
+import dev.clusterspec.spec.SecretResolver;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /** The front end: load, schema, semantic rules. Returns the spec with its warnings, or throws with every error. */
 public final class SpecValidator {
@@ -22,8 +24,21 @@ public final class SpecValidator {
     }
 
     public Validated validate(Path specFile) {
+        return validate(specFile, loaded -> List.of());
+    }
+
+    /**
+     * {@link #validate} plus every secret reference read (and dropped) with the resolver made for the
+     * loaded spec: what {@code cluster:validate} checks, so that a missing or unreadable secret is
+     * reported at its field together with every other problem, not at the first output that needs it.
+     */
+    public Validated validateWithSecrets(Path specFile, Function<LoadedSpec, SecretResolver> secrets) {
+        return validate(specFile, loaded -> List.of(new SecretReferenceCheck(secrets.apply(loaded))));
+    }
+
+    private Validated validate(Path specFile, Function<LoadedSpec, List<SpecCheck>> more) {
         LoadedSpec loaded = loader.load(specFile);
-        List<Diagnostic> findings = SemanticChecks.run(loaded);
+        List<Diagnostic> findings = SemanticChecks.run(loaded, more.apply(loaded));
         if (findings.stream().anyMatch(Diagnostic::isError)) {
             throw new SpecProblemsException(findings);
         }

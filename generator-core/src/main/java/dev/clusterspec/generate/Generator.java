@@ -13,15 +13,15 @@ import dev.clusterspec.emit.report.ReportEmitter;
 import dev.clusterspec.emit.report.ReportInputs;
 import dev.clusterspec.emit.talos.TalosEmitter;
 import dev.clusterspec.emit.talos.secrets.SecretsBundle;
-import dev.clusterspec.emit.talos.secrets.SecretsBundleReader;
+import dev.clusterspec.emit.talos.secrets.SecretsBundleFile;
 import dev.clusterspec.emit.talos.secrets.TalosCertificates;
 import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.load.age.AgeDecryptor;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import dev.clusterspec.spec.SecretResolver;
 import dev.clusterspec.write.OutputIndex;
 import dev.clusterspec.write.OutputWriter;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,14 +37,13 @@ public final class Generator {
     public GenerateResult generate(GenerateRequest request) {
         SpecValidator.Validated validated = new SpecValidator().validate(request.specFile());
         LoadedSpec loaded = validated.loaded();
-        SecretResolver secrets = SecretResolver.forSpec(request.specFile());
-        if (!Files.isRegularFile(request.secretsBundle())) {
-            throw new GenerateException("no Talos secrets bundle at " + request.secretsBundle()
-                    + ": run 'mvn cluster:secrets' once to create it (or point cluster.secretsBundle at one made by 'talosctl gen secrets')");
-        }
-        SecretsBundle bundle = SecretsBundleReader.read(request.secretsBundle());
+        AgeDecryptor age = SecretResolver.decryptor(loaded.spec(), request.ageKeys());
+        SecretResolver secrets = SecretResolver.forSpec(request.specFile(), age);
+        SecretsBundleFile.Loaded bundleFile = SecretsBundleFile.read(request.secretsBundle(), age);
+        bundleFile.note().ifPresent(request.log()::warn);
+        SecretsBundle bundle = bundleFile.bundle();
 
-        String fingerprint = fingerprint(request, loaded, secrets, bundle);
+        String fingerprint = fingerprint(request, loaded, secrets, bundleFile);
         Optional<OutputIndex> previous = OutputIndex.read(request.outputDir());
         if (!request.force() && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)
                 && previous.get().matches(request.outputDir())) {
@@ -86,10 +85,13 @@ public final class Generator {
         return new GenerateResult(false, files, validated.warnings(), notes);
     }
 
-    private static String fingerprint(GenerateRequest request, LoadedSpec loaded, SecretResolver secrets, SecretsBundle bundle) {
+    private static String fingerprint(GenerateRequest request, LoadedSpec loaded, SecretResolver secrets,
+                                      SecretsBundleFile.Loaded bundleFile) {
+        SecretsBundle bundle = bundleFile.bundle();
         return new InputFingerprint()
                 .add("spec", loaded.sha256())
-                .addFile("bundle", request.secretsBundle())
+                // by the plain content: an encrypted bundle's bytes change each time it is encrypted again
+                .add("bundle", bundleFile.contentSha256())
                 .addSecrets(loaded.spec(), secrets)
                 .addGeneratorCode()
                 .add("catalogMirror", request.catalogMirrorIfAny().map(Object::toString).orElse("-"))

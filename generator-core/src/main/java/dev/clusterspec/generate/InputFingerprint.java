@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * One hash over everything a generate run reads: the spec's bytes, the secrets bundle, every
  * referenced secret (hashed, never stored), the generator's own code with its templates and
  * schemas, and the options. When it equals the last run's and that output is intact, the run can
- * be skipped.
+ * be skipped. Secrets and the bundle count by their plain content: an age-encrypted file is
+ * different bytes each time it is encrypted, and encrypting the same value again changes nothing.
  */
 public final class InputFingerprint {
 

@@ -54,6 +54,13 @@ final class SchemaMessages {
         if (schemaPath.contains("/$defs/secretRef")) {
             return field + " must be a secret reference, ${env:NAME} or ${file:path}; secrets are never written in the spec";
         }
+        if (schemaPath.contains("/$defs/ageRecipient")) {
+            // a private key pasted here must not be repeated in the message
+            return value != null && value.asString("").toUpperCase(Locale.ROOT).startsWith("AGE-SECRET-KEY-")
+                    ? field + " is a private key (an identity), not a recipient: put its public key here (age-keygen -y <key file>)"
+                            + " and take the private key out of the spec"
+                    : field + " must be an age recipient: age1 and 58 more characters, as age-keygen -y prints it";
+        }
         if (schemaPath.contains("/$defs/ipv4")) {
             return field + " must be an IPv4 address like 10.0.0.11" + shown(value);
         }

@@ -24,6 +24,7 @@ public record ClusterSpec(
         List<ServiceSpec> services,
         Firewall firewall,
         ManifestRepo manifestRepo,
+        SecretsSpec secrets,
         List<ReachabilityAssertion> assertions) {
 
     public ClusterSpec {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Line-by-line detectors for secret material that has a recognisable shape whatever file it is in:
- * PEM private keys (plain or base64-encoded as in Kubernetes data fields), vendor tokens with
+ * PEM private keys (plain or base64-encoded as in Kubernetes data fields), age identities, vendor tokens with
  * fixed prefixes, JSON Web Tokens and passwords inside URLs. Each pattern is anchored on a prefix
  * that ordinary manifests do not contain, so that hex digests, names and labels never match.
  */
@@ -35,6 +35,9 @@ final class TextSecretPatterns {
                     Pattern.compile("\\b(?:glc_[A-Za-z0-9+/=_-]{32,}|glsa_[A-Za-z0-9]{32}_[0-9a-f]{8}\\b)")),
             new Detector("Slack token",
                     Pattern.compile("\\bxox[baprs]-[A-Za-z0-9-]{10,}")),
+            // an age identity (private key): the one key that decrypts the project's *.age secrets
+            new Detector("age identity (AGE-SECRET-KEY-1...)",
+                    Pattern.compile("\\bAGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}\\b")),
             new Detector("JSON Web Token",
                     Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}")));
 

@@ -3,6 +3,7 @@ package dev.clusterspec.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.BuildLog;
+import dev.clusterspec.ExampleCopy;
 import dev.clusterspec.Examples;
 import dev.clusterspec.emit.Yaml;
 import dev.clusterspec.publish.Credentials;
@@ -87,6 +88,30 @@ class ManifestRepoReleaseTest {
         assertThat(commitCount()).isEqualTo(2);
         assertThat(third.added()).anyMatch(p -> p.startsWith("60-services/"));
         assertThat(third.removed()).as("older content-addressed files stay for configs that still name them").isEmpty();
+    }
+
+    @Test
+    void aProjectWithAgeEncryptedSecretsPublishesWithoutAnyAgeKey() throws Exception {
+        Path key = dir.resolve("owner-key.txt");
+        String recipient = dev.clusterspec.load.age.AgeCli.keygen(key);
+        ExampleCopy project = ExampleCopy.of("oci-free-tier", dir.resolve("encrypted"))
+                .secret("tailscale-client-id.demo", "CANARY-published-never\n")
+                .append("secrets:\n  ageRecipients: [" + recipient + "]\n")
+                .encryptSecretsWithAgeCli(recipient);
+        Files.delete(key);
+
+        PublishResult result = publish(project.spec());
+
+        assertThat(result.pushed()).isTrue();
+        try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo);
+             TreeWalk tree = new TreeWalk(repo)) {
+            tree.addTree(walk.parseCommit(repo.resolve("refs/heads/main")).getTree());
+            tree.setRecursive(true);
+            while (tree.next()) {
+                String text = new String(repo.open(tree.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(text).as(tree.getPathString()).doesNotContain("CANARY").doesNotContain("DEMO-VALUE");
+            }
+        }
     }
 
     @Test

@@ -27,6 +27,7 @@ class SecretScannerTest {
     private static final String GITHUB_OAUTH = "gh" + "o_" + "Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2";
     private static final String TAILSCALE = "tskey" + "-auth-" + "kT3stN0d3CNTRL" + "-" + "Q9wErTyUiOpAsDfGhJkLzXcVbNm1234567";
     private static final String TAILSCALE_CLIENT = "tskey" + "-client-" + "k4b5c6d7e8CNTRL" + "-" + "r9s8t7u6v5w4x3y2z1a0b9c8d7e6f5g4";
+    private static final String AGE_IDENTITY = "AGE-" + "SECRET-KEY-1" + "QYZ3XE4KTNWP9GV7HDF2LM8CJ5RSA0U6QYZ3XE4KTNWP9GV7HDF2LM8CJ5";
     private static final String AWS = "AK" + "IA" + "Z3X5C7V9B1N3M5Q7";
     private static final String GRAFANA = "gl" + "c_" + "eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTk4NzY1NC1obS1yZWFkIiwiayI6IjBhYjFjMmQz";
     private static final String SLACK = "xo" + "xb-" + "123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx";
@@ -157,7 +158,8 @@ class SecretScannerTest {
                 AWS, "AWS access key id",
                 GRAFANA, "Grafana token",
                 SLACK, "Slack token",
-                JWT, "JSON Web Token");
+                JWT, "JSON Web Token",
+                AGE_IDENTITY, "age identity (AGE-SECRET-KEY-1...)");
         expected.forEach((token, what) -> {
             String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: t}\ndata:\n  note: \"use " + token + " here\"\n";
             assertThat(scan("cm.yaml", yaml)).as(what).extracting(SecretFinding::toString)

@@ -4,6 +4,7 @@ import dev.clusterspec.UserError;
 import dev.clusterspec.check.Diagnostic;
 import dev.clusterspec.check.SpecProblemsException;
 import dev.clusterspec.check.SpecValidator;
+import dev.clusterspec.load.age.AgeKeySources;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -57,6 +58,11 @@ abstract class AbstractClusterMojo extends AbstractMojo {
         SpecValidator.Validated result = new SpecValidator().validate(spec.toPath());
         report(result.warnings());
         return result;
+    }
+
+    /** Where age identities come from: the given identity file (or none), SOPS_AGE_KEY_FILE and SOPS_AGE_KEY. */
+    protected static AgeKeySources ageKeys(File ageIdentity) {
+        return AgeKeySources.system(ageIdentity == null ? null : ageIdentity.toPath());
     }
 
     protected void report(List<Diagnostic> diagnostics) {

@@ -39,6 +39,13 @@ public class DiffMojo extends PublishMojo {
     @Parameter(property = "cluster.secretsBundle", defaultValue = "${project.basedir}/secrets/talos-secrets.yaml")
     protected File secretsBundle;
 
+    /**
+     * An age identity file (AGE-SECRET-KEY-1..., as age-keygen writes it) that decrypts {@code *.age}
+     * secrets and an encrypted bundle, tried with those in SOPS_AGE_KEY_FILE and SOPS_AGE_KEY.
+     */
+    @Parameter(property = "cluster.ageIdentity")
+    protected File ageIdentity;
+
     /** Where the fresh output for a folder comparison is generated. */
     @Parameter(defaultValue = "${project.build.directory}/cluster-diff", readonly = true)
     protected File previewDirectory;
@@ -72,7 +79,7 @@ public class DiffMojo extends PublishMojo {
                 }
                 report = ChangePreview.againstFolder(new GenerateRequest(spec.toPath(), secretsBundle.toPath(),
                         previewDirectory.toPath(), true, catalogMirror == null ? null : catalogMirror.toPath(), Clock.systemUTC(),
-                        new MavenBuildLog(getLog())), folder.toPath());
+                        new MavenBuildLog(getLog()), null, ageKeys(ageIdentity)), folder.toPath());
             }
         } catch (PublishException e) {
             throw new MojoFailureException("cannot read the published manifest repo: " + e.getMessage());

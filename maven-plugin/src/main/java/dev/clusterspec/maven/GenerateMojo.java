@@ -18,7 +18,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = false)
 public class GenerateMojo extends AbstractClusterMojo {
 
-    /** The Talos secrets bundle (from cluster:secrets or talosctl gen secrets). */
+    /**
+     * The Talos secrets bundle (from cluster:secrets or talosctl gen secrets). When it does not exist
+     * but the same path with .age appended does, that age-encrypted bundle is decrypted in memory.
+     */
     @Parameter(property = "cluster.secretsBundle", defaultValue = "${project.basedir}/secrets/talos-secrets.yaml")
     protected File secretsBundle;
 
@@ -44,6 +47,13 @@ public class GenerateMojo extends AbstractClusterMojo {
     @Parameter(property = "cluster.schemas")
     protected File schemas;
 
+    /**
+     * An age identity file (AGE-SECRET-KEY-1..., as age-keygen writes it) that decrypts {@code *.age}
+     * secrets and an encrypted bundle, tried with those in SOPS_AGE_KEY_FILE and SOPS_AGE_KEY.
+     */
+    @Parameter(property = "cluster.ageIdentity")
+    protected File ageIdentity;
+
     @Override
     protected String goal() {
         return "generate";
@@ -54,7 +64,7 @@ public class GenerateMojo extends AbstractClusterMojo {
         long start = System.nanoTime();
         GenerateResult result = new Generator().generate(new GenerateRequest(spec.toPath(), secretsBundle.toPath(),
                 outputDirectory.toPath(), force, catalogMirror == null ? null : catalogMirror.toPath(), Clock.systemUTC(),
-                new MavenBuildLog(getLog()), schemas == null ? null : schemas.toPath()));
+                new MavenBuildLog(getLog()), schemas == null ? null : schemas.toPath(), ageKeys(ageIdentity)));
         report(result.warnings());
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (result.skipped()) {

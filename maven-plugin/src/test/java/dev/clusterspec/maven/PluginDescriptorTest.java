@@ -43,7 +43,7 @@ class PluginDescriptorTest {
     void hasEveryGoalUnderTheClusterPrefix() {
         assertThat(child(descriptor.getDocumentElement(), "goalPrefix")).isEqualTo("cluster");
         assertThat(mojos()).extracting(m -> child(m, "goal"))
-                .containsExactlyInAnyOrder("validate", "secrets", "generate", "diff", "publish", "connectivity", "help");
+                .containsExactlyInAnyOrder("validate", "secrets", "encrypt", "generate", "diff", "publish", "connectivity", "help");
     }
 
     @Test

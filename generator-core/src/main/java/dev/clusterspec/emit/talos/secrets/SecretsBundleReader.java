@@ -55,18 +55,18 @@ public final class SecretsBundleReader {
      * @throws SecretsBundleException if the file cannot be read
      */
     public static SecretsBundle read(Path file) {
-        String source = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new SecretsBundleFormatException(List.of(new SecretsBundleProblem(source, 1, 1,
-                        "file is larger than " + MAX_BYTES + " bytes; a Talos secrets bundle is a few kilobytes")));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new SecretsBundleException("Secrets bundle " + file + " does not exist");
-        } catch (IOException e) {
-            throw new SecretsBundleException("Could not read secrets bundle " + file + ": " + e.getMessage(), e);
+        return read(bytes(file), file.toString());
+    }
+
+    /**
+     * Checks and parses a bundle's bytes (for example as decrypted in memory); {@code source} names
+     * it in messages.
+     *
+     * @throws SecretsBundleFormatException listing every problem, if the content is not a usable bundle
+     */
+    public static SecretsBundle read(byte[] bytes, String source) {
+        if (bytes.length > MAX_BYTES) {
+            throw tooBig(source);
         }
         String text;
         try {
@@ -78,6 +78,30 @@ public final class SecretsBundleReader {
             throw new SecretsBundleFormatException(List.of(new SecretsBundleProblem(source, 1, 1, "file is not UTF-8 text")));
         }
         return parse(text, source);
+    }
+
+    /**
+     * The bytes of a bundle file, as they are on disk (an encrypted bundle is a little bigger than
+     * the bundle, hence the margin).
+     *
+     * @throws SecretsBundleException if the file cannot be read
+     */
+    static byte[] bytes(Path file) {
+        try {
+            if (Files.size(file) > MAX_BYTES + 64 * 1024) {
+                throw tooBig(file.toString());
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SecretsBundleException("Secrets bundle " + file + " does not exist");
+        } catch (IOException e) {
+            throw new SecretsBundleException("Could not read secrets bundle " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SecretsBundleFormatException tooBig(String source) {
+        return new SecretsBundleFormatException(List.of(new SecretsBundleProblem(source, 1, 1,
+                "file is larger than " + MAX_BYTES + " bytes; a Talos secrets bundle is a few kilobytes")));
     }
 
     /**

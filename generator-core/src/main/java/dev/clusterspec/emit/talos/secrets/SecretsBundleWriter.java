@@ -35,11 +35,18 @@ public final class SecretsBundleWriter {
      * @throws SecretsBundleException if the file cannot be written
      */
     public static void writeNew(Path file, SecretsBundle bundle) {
+        writeNew(file, toYaml(bundle).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a bundle already turned into bytes (its YAML, or the YAML encrypted with age) to
+     * {@code file}, which must not exist yet, in the same way as {@link #writeNew(Path, SecretsBundle)}.
+     */
+    public static void writeNew(Path file, byte[] content) {
         Path target = file.toAbsolutePath();
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new SecretsBundleExistsException(file);
         }
-        byte[] content = toYaml(bundle).getBytes(StandardCharsets.UTF_8);
         Path directory = target.getParent();
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
         Path temporary = null;

@@ -1,0 +1,102 @@
+package dev.clusterspec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A bundled example copied into a test's own folder (its cluster.yaml and its secrets/ folder), so a
+ * test can edit the spec or the secret files without touching the checkout.
+ */
+public final class ExampleCopy {
+
+    private final Path spec;
+
+    private ExampleCopy(Path spec) {
+        this.spec = spec;
+    }
+
+    public static ExampleCopy of(String example, Path into) {
+        Path source = Examples.spec(example).getParent();
+        try {
+            Files.createDirectories(into);
+            Files.copy(source.resolve("cluster.yaml"), into.resolve("cluster.yaml"));
+            Path secrets = source.resolve("secrets");
+            if (Files.isDirectory(secrets)) {
+                Files.createDirectories(into.resolve("secrets"));
+                try (Stream<Path> files = Files.list(secrets)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        Files.copy(f, into.resolve("secrets").resolve(f.getFileName()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ExampleCopy(into.resolve("cluster.yaml"));
+    }
+
+    public Path spec() {
+        return spec;
+    }
+
+    public Path dir() {
+        return spec.getParent();
+    }
+
+    /** Adds text at the end of the spec (a new top-level section). */
+    public ExampleCopy append(String text) {
+        try {
+            Files.writeString(spec, Files.readString(spec) + text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a secret file of the example (under secrets/) with a new value. */
+    public ExampleCopy secret(String name, String value) {
+        try {
+            Files.writeString(dir().resolve("secrets").resolve(name), value);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every secret file the spec names encrypted for {@code recipient} by the age command line, as
+     * {@code <name>.age}, with the plain file deleted and the spec's references pointed at the new name.
+     */
+    public ExampleCopy encryptSecretsWithAgeCli(String recipient) {
+        try (Stream<Path> files = Files.list(dir().resolve("secrets"))) {
+            for (Path plain : files.filter(f -> f.getFileName().toString().endsWith(".demo")).sorted().toList()) {
+                Path encrypted = plain.resolveSibling(plain.getFileName() + ".age");
+                Files.write(encrypted, dev.clusterspec.load.age.AgeCli.encrypt(Files.readAllBytes(plain), false, recipient));
+                Files.delete(plain);
+                String name = "secrets/" + plain.getFileName();
+                String yaml = Files.readString(spec);
+                Files.writeString(spec, yaml.replace("${file:" + name + "}", "${file:" + name + ".age}"));
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces one exact piece of the spec's text, which must be there. */
+    public ExampleCopy replace(String text, String replacement) {
+        try {
+            String yaml = Files.readString(spec);
+            if (!yaml.contains(text)) {
+                throw new IllegalArgumentException("the spec has no '" + text + "'");
+            }
+            Files.writeString(spec, yaml.replace(text, replacement));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
