@@ -48,7 +48,7 @@ final class ReportFixtures {
         ClusterSpec s = plan.spec();
         Oci oci = new Oci(region, s.oci().tier(), s.oci().reservedIps(), s.oci().vcn());
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), new ClusterSpec.Metadata(name), s.versions(), s.topology(),
-                oci, s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.addons(), s.namespaces(), s.services(),
+                oci, s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(), s.services(),
                 s.firewall(), s.manifestRepo(), s.assertions()), plan.specSha256());
     }
 
@@ -56,7 +56,7 @@ final class ReportFixtures {
     static ClusterPlan withAssertions(ClusterPlan plan, List<ReachabilityAssertion> assertions) {
         ClusterSpec s = plan.spec();
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(),
-                s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.addons(), s.namespaces(), s.services(), s.firewall(),
+                s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(),
                 s.manifestRepo(), assertions), plan.specSha256());
     }
 
@@ -67,12 +67,12 @@ final class ReportFixtures {
     static ClusterPlan direct(ClusterPlan plan) {
         ClusterSpec s = plan.spec();
         List<Node> nodes = s.nodes().stream()
-                .map(n -> new Node(n.name(), n.role(), null, null, inSubnet(n.ip()), n.installDisk(), n.iface())).toList();
+                .map(n -> new Node(n.name(), n.role(), null, null, inSubnet(n.ip()), n.installDisk(), n.iface(), n.patches())).toList();
         ControlPlane cp = new ControlPlane(inSubnet(s.controlPlane().vip()), s.controlPlane().port(), s.controlPlane().endpointHost());
         Network net = new Network(s.network().pods(), s.network().services(), s.network().tailnet(), s.network().clusterDomain(),
                 s.network().nameservers(), s.network().timeServers(), List.of());
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), Topology.DIRECT, s.oci(), s.bastion(),
-                null, net, cp, nodes, s.addons(), s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.assertions()),
+                null, net, cp, nodes, s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.assertions()),
                 plan.specSha256());
     }
 

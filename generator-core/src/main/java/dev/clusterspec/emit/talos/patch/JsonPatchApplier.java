@@ -134,7 +134,8 @@ final class JsonPatchApplier {
         boolean missing = actual == null || actual.isNull();
         boolean passes = missing ? op.value().isNull() : SameValue.test(actual, op.value());
         if (!passes) {
-            throw fail(op, "value", "test failed: the document has " + (missing ? "nothing" : TreeMerge.describe(actual)) + " there");
+            throw fail(op, "value", "test failed: " + (missing ? "nothing is there"
+                    : "the value there is not the one given (the config's value is not shown: configs hold secrets)"));
         }
     }
 

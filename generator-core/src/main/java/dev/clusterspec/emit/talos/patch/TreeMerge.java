@@ -177,6 +177,10 @@ final class TreeMerge {
         return node.isObject() ? Shape.MAPPING : node.isArray() ? Shape.LIST : Shape.VALUE;
     }
 
+    /**
+     * The shape of a value, never the value: configs hold keys and tokens, and messages end up in
+     * build logs.
+     */
     static String describe(JsonNode node) {
         if (node.isObject()) {
             return "a mapping";
@@ -185,14 +189,15 @@ final class TreeMerge {
             return "a list";
         }
         if (node.isString()) {
-            return "the string '" + abbreviate(node.stringValue()) + "'";
+            return "a string";
         }
-        return "the value " + node;
-    }
-
-    private static String abbreviate(String s) {
-        String line = s.lines().findFirst().orElse("");
-        return line.length() > 40 || s.contains("\n") ? line.substring(0, Math.min(40, line.length())) + "..." : line;
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        return "null";
     }
 
     /**
