@@ -148,7 +148,7 @@ public final class TalosPatches {
         add(out, spec.talos().worker().patches(), "/talos/worker/patches", "workers", Node.Role.WORKER, null);
         for (int i = 0; i < spec.nodes().size(); i++) {
             Node node = spec.nodes().get(i);
-            add(out, node.patches(), "/nodes/" + i + "/patches", node.name(), null, node.name());
+            add(out, node.patches(), "/nodes/" + i + "/patches", "node " + node.name(), null, node.name());
         }
         return out;
     }

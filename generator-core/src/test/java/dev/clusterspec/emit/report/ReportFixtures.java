@@ -8,6 +8,7 @@ import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.emit.manifests.ManifestRef;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
+import dev.clusterspec.emit.talos.TalosPatches;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.ControlPlane;
@@ -36,7 +37,7 @@ final class ReportFixtures {
     static ReportInputs inputs(String example) {
         SpecValidator.Validated validated = new SpecValidator().validate(Examples.spec(example));
         ClusterPlan plan = ClusterPlan.of(validated.loaded());
-        return ReportInputs.of(plan, validated.warnings(), manifests(plan));
+        return ReportInputs.of(plan, validated.warnings(), manifests(plan)).withTalosPatches(TalosPatches.of(plan).uses(plan));
     }
 
     static ClusterPlan plan(String example) {

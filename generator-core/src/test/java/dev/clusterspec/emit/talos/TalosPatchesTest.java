@@ -174,7 +174,7 @@ class TalosPatchesTest {
         ClusterPlan plan = ClusterPlan.of(loaded);
         assertThat(TalosPatches.of(plan).uses(plan)).containsExactly(
                 new TalosPatches.Use("patches/w.yaml", "strategic merge", "workers", List.of("w-1", "w-2", "w-3")),
-                new TalosPatches.Use("cluster.yaml:" + lineOf(spec, "zone: b") + " (inline)", "strategic merge", "cp-2", List.of("cp-2")));
+                new TalosPatches.Use("cluster.yaml:" + lineOf(spec, "zone: b") + " (inline)", "strategic merge", "node cp-2", List.of("cp-2")));
         assertThat(TalosPatches.files(loaded)).containsExactly(dir.resolve("patches/w.yaml"));
     }
 
