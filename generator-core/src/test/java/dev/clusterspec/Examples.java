@@ -36,6 +36,51 @@ public final class Examples {
         return target.resolve("cluster.yaml");
     }
 
+    /**
+     * A copy of an example without its Talos patches (the {@code talos} section, node patches and
+     * patch files), for tests that add patches of their own; returns the copy's spec.
+     */
+    public static Path copyWithoutPatches(String example, Path target) throws IOException {
+        Path spec = copy(example, target);
+        String text = Files.readString(spec);
+        int talos = text.indexOf("\ntalos:\n");
+        if (talos >= 0) {
+            int next = talos + 1;
+            do {
+                next = text.indexOf('\n', next) + 1;
+            } while (next > 0 && next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '#'));
+            text = text.substring(0, talos + 1) + text.substring(next);
+        }
+        // node patches: ", patches: [...]}" at the end of a node's flow mapping, with the comment above it
+        text = text.replaceAll("(?m)^  # .*\\(a node patch.*\\)\n", "").replaceAll(",\\s*patches: \\[.*\\]}", "}");
+        Files.writeString(spec, text);
+        try (Stream<Path> files = Files.walk(target.resolve("patches"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the example has no patch files
+        }
+        return spec;
+    }
+
+    /**
+     * Where a test writes its variant of an example's spec: {@code folder/cluster.yaml}, beside a copy
+     * of the patch files the example's spec names (so the variant validates like the original).
+     */
+    public static Path specBesidePatchFiles(String example, Path folder) throws IOException {
+        Path patches = spec(example).resolveSibling("patches");
+        if (Files.isDirectory(patches)) {
+            try (Stream<Path> files = Files.list(patches)) {
+                Files.createDirectories(folder.resolve("patches"));
+                for (Path file : files.toList()) {
+                    Files.copy(file, folder.resolve("patches").resolve(file.getFileName().toString()));
+                }
+            }
+        }
+        return folder.resolve("cluster.yaml");
+    }
+
     public static Path reference() {
         String configured = System.getProperty("clusterspec.reference");
         return configured != null ? Path.of(configured) : root().resolve("../shared/reference").normalize();

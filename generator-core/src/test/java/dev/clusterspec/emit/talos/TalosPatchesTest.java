@@ -180,7 +180,7 @@ class TalosPatchesTest {
 
     /** A copy of the seed example with {@code talos} appended, node patches added and patch files written. */
     private Path spec(String talos, Map<String, String> nodePatches, Map<String, String> files) throws IOException {
-        Path spec = Examples.copy("oci-free-tier", dir);
+        Path spec = Examples.copyWithoutPatches("oci-free-tier", dir);
         String text = Files.readString(spec, StandardCharsets.UTF_8);
         for (Map.Entry<String, String> e : nodePatches.entrySet()) {
             String node = "{name: " + e.getKey() + ", ";
