@@ -1,7 +1,6 @@
 package dev.clusterspec.emit.talos.patch;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -64,10 +63,5 @@ public record JsonPatchOperation(int index, String op, JsonPointer path, JsonPoi
         } catch (IllegalArgumentException e) {
             throw new PatchFailure(at + "/" + field, text.stringValue(), e.getMessage());
         }
-    }
-
-    /** {@code replace /machine/network/hostname}: how messages name the operation. */
-    public String describe() {
-        return op.toLowerCase(Locale.ROOT) + " " + (path.text().isEmpty() ? "(the whole document)" : path.text());
     }
 }

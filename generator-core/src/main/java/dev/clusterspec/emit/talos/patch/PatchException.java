@@ -84,9 +84,4 @@ public final class PatchException extends RuntimeException implements UserError 
     public String reason() {
         return reason;
     }
-
-    /** The same problem under another label (a caller that knows the patch by a better name). */
-    public PatchException relabel(String label) {
-        return new PatchException(label, part, index, pointer, target, reason);
-    }
 }

@@ -66,7 +66,7 @@ class TalosConfigPatcherFixturesTest {
             List<ConfigPatch> patches = loadPatches("@patchdeletemissing/strategic1.yaml");
             assertThatThrownBy(() -> TALOS.apply(config("patchdeletemissing/config.yaml"), patches))
                     .isInstanceOfSatisfying(PatchException.class, e -> {
-                        // Talos: patch delete: path 'machine.network.hostname' in document '/v1alpha1': ... lookup failed
+                        // Talos fails the lookup of this path in the v1alpha1 document, and says so
                         assertThat(e.target()).isEqualTo("machine.network.hostname");
                         assertThat(e.part()).isEqualTo(PatchException.Part.DOCUMENT);
                         assertThat(e.index()).isZero();
