@@ -18,3 +18,10 @@ def cp = new File(talos, 'cp-1.yaml').text
 assert cp.contains('name: none') && cp.contains('kind: Layer2VIPConfig') && cp.contains('kind: NetworkRuleConfig')
 assert cp.contains('https://raw.githubusercontent.com/you/k8s-manifests-private/main/20-namespaces/')
 assert !new File(talos, 'w-1.yaml').text.contains('kind: Layer2VIPConfig')
+
+// the example's patches: etcd timings on control planes (JSON patch), kubelet and sysctls on workers
+// (a file), the database label on w-3 only (inline), the registry mirror everywhere
+assert cp.contains('heartbeat-interval: "250"') && cp.contains('kind: RegistryMirrorConfig')
+def w3 = new File(talos, 'w-3.yaml').text
+assert w3.contains('max-pods: "200"') && w3.contains('workload: database') && w3.contains('kind: RegistryMirrorConfig')
+assert !new File(talos, 'w-2.yaml').text.contains('workload: database')

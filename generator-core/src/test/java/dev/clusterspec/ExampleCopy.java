@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * A bundled example copied into a test's own folder (its cluster.yaml and its secrets/ folder), so a
- * test can edit the spec or the secret files without touching the checkout.
+ * A bundled example copied into a test's own folder ({@link Examples#copy}), with edits a test makes
+ * to the spec or the secret files without touching the checkout.
  */
 public final class ExampleCopy {
 
@@ -19,23 +19,11 @@ public final class ExampleCopy {
     }
 
     public static ExampleCopy of(String example, Path into) {
-        Path source = Examples.spec(example).getParent();
         try {
-            Files.createDirectories(into);
-            Files.copy(source.resolve("cluster.yaml"), into.resolve("cluster.yaml"));
-            Path secrets = source.resolve("secrets");
-            if (Files.isDirectory(secrets)) {
-                Files.createDirectories(into.resolve("secrets"));
-                try (Stream<Path> files = Files.list(secrets)) {
-                    for (Path f : files.filter(Files::isRegularFile).toList()) {
-                        Files.copy(f, into.resolve("secrets").resolve(f.getFileName()));
-                    }
-                }
-            }
+            return new ExampleCopy(Examples.copy(example, into));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ExampleCopy(into.resolve("cluster.yaml"));
     }
 
     public Path spec() {

@@ -1,7 +1,9 @@
 package dev.clusterspec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Locates the bundled example projects and the shared reference data from tests. */
 public final class Examples {
@@ -19,6 +21,66 @@ public final class Examples {
 
     public static Path spec(String example) {
         return root().resolve("examples").resolve(example).resolve("cluster.yaml");
+    }
+
+    /** Copies an example project (without its build output) into {@code target}; returns the copy's spec. */
+    public static Path copy(String example, Path target) throws IOException {
+        Path folder = spec(example).getParent();
+        try (Stream<Path> all = Files.walk(folder)) {
+            // not the build output, nor a Talos bundle a local run of cluster:secrets left (ignored by Git)
+            for (Path source : all.filter(Files::isRegularFile).filter(p -> !folder.relativize(p).startsWith("target"))
+                    .filter(p -> !p.getFileName().toString().startsWith("talos-secrets.yaml")).toList()) {
+                Path copy = target.resolve(folder.relativize(source).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(source, copy);
+            }
+        }
+        return target.resolve("cluster.yaml");
+    }
+
+    /**
+     * A copy of an example without its Talos patches (the {@code talos} section, node patches and
+     * patch files), for tests that add patches of their own; returns the copy's spec.
+     */
+    public static Path copyWithoutPatches(String example, Path target) throws IOException {
+        Path spec = copy(example, target);
+        String text = Files.readString(spec);
+        int talos = text.indexOf("\ntalos:\n");
+        if (talos >= 0) {
+            int next = talos + 1;
+            do {
+                next = text.indexOf('\n', next) + 1;
+            } while (next > 0 && next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '#'));
+            text = text.substring(0, talos + 1) + text.substring(next);
+        }
+        // node patches: ", patches: [...]}" at the end of a node's flow mapping, with the comment above it
+        text = text.replaceAll("(?m)^  # .*\\(a node patch.*\\)\n", "").replaceAll(",\\s*patches: \\[.*\\]}", "}");
+        Files.writeString(spec, text);
+        try (Stream<Path> files = Files.walk(target.resolve("patches"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the example has no patch files
+        }
+        return spec;
+    }
+
+    /**
+     * Where a test writes its variant of an example's spec: {@code folder/cluster.yaml}, beside a copy
+     * of the patch files the example's spec names (so the variant validates like the original).
+     */
+    public static Path specBesidePatchFiles(String example, Path folder) throws IOException {
+        Path patches = spec(example).resolveSibling("patches");
+        if (Files.isDirectory(patches)) {
+            try (Stream<Path> files = Files.list(patches)) {
+                Files.createDirectories(folder.resolve("patches"));
+                for (Path file : files.toList()) {
+                    Files.copy(file, folder.resolve("patches").resolve(file.getFileName().toString()));
+                }
+            }
+        }
+        return folder.resolve("cluster.yaml");
     }
 
     public static Path reference() {

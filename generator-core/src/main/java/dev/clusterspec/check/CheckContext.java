@@ -21,6 +21,16 @@ public final class CheckContext {
         return loaded.spec();
     }
 
+    /** The spec with its file and positions, for checks that read files beside it. */
+    public LoadedSpec loaded() {
+        return loaded;
+    }
+
+    /** A finding located by the check itself (e.g. in a file the spec names). */
+    public void report(Diagnostic diagnostic) {
+        diagnostics.add(diagnostic);
+    }
+
     public void error(String pointer, String message) {
         add(Severity.ERROR, pointer, message);
     }

@@ -4,7 +4,7 @@ import dev.clusterspec.load.LoadedSpec;
 import java.util.Comparator;
 import java.util.List;
 
-/** Runs every semantic rule and returns all findings at once, in file order. */
+/** Runs every semantic rule and returns all findings at once, in file order (the spec's, then files it names). */
 public final class SemanticChecks {
 
     private static final List<SpecCheck> CHECKS = List.of(
@@ -18,7 +18,8 @@ public final class SemanticChecks {
             new VersionCheck(),
             new AddonCheck(),
             new FirewallCheck(),
-            new AgeRecipientCheck());
+            new AgeRecipientCheck(),
+            new TalosPatchCheck());
 
     private SemanticChecks() {}
 
@@ -36,7 +37,8 @@ public final class SemanticChecks {
             check.check(context);
         }
         return context.diagnostics().stream()
-                .sorted(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)
+                .sorted(Comparator.comparing((Diagnostic d) -> !d.file().equals(loaded.sourceMap().file()))
+                        .thenComparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)
                         .thenComparing(Diagnostic::message))
                 .toList();
     }

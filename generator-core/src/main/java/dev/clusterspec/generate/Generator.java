@@ -12,16 +12,19 @@ import dev.clusterspec.emit.manifests.SecretManifests;
 import dev.clusterspec.emit.report.ReportEmitter;
 import dev.clusterspec.emit.report.ReportInputs;
 import dev.clusterspec.emit.talos.TalosEmitter;
+import dev.clusterspec.emit.talos.TalosPatches;
 import dev.clusterspec.emit.talos.secrets.SecretsBundle;
 import dev.clusterspec.emit.talos.secrets.SecretsBundleFile;
 import dev.clusterspec.emit.talos.secrets.TalosCertificates;
 import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.spec.SpecFolder;
 import dev.clusterspec.load.age.AgeDecryptor;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import dev.clusterspec.spec.SecretResolver;
 import dev.clusterspec.write.OutputIndex;
 import dev.clusterspec.write.OutputWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,7 +74,7 @@ public final class Generator {
 
         files.add(repo.connectivityList());
         files.addAll(ReportEmitter.emit(new ReportInputs(plan, validated.warnings(), firewall, repo.connectivity(), repo.content(),
-                List.of()).withTalosConfigs(talos)));
+                List.of(), List.of()).withTalosConfigs(talos).withTalosPatches(TalosPatches.of(plan).uses(plan))));
         files.sort(Comparator.comparing(OutputFile::path));
 
         request.schemasIfAny().ifPresent(schemas -> {
@@ -88,7 +91,12 @@ public final class Generator {
     private static String fingerprint(GenerateRequest request, LoadedSpec loaded, SecretResolver secrets,
                                       SecretsBundleFile.Loaded bundleFile) {
         SecretsBundle bundle = bundleFile.bundle();
-        return new InputFingerprint()
+        InputFingerprint fingerprint = new InputFingerprint();
+        // a patch file is an input like the spec: editing it must regenerate the configs
+        for (Path patch : TalosPatches.files(loaded)) {
+            fingerprint.addFile("talos patch " + SpecFolder.of(loaded.file()).root().relativize(patch), patch);
+        }
+        return fingerprint
                 .add("spec", loaded.sha256())
                 // by the plain content: an encrypted bundle's bytes change each time it is encrypted again
                 .add("bundle", bundleFile.contentSha256())

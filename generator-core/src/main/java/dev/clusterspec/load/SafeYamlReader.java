@@ -10,10 +10,13 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -53,8 +56,20 @@ public final class SafeYamlReader {
     public record Document(JsonNode root, SourceMap sourceMap) {}
 
     public Document read(String file, byte[] bytes) {
+        return parse(file, bytes, "a cluster spec", parser -> new Builder(file).build(parser));
+    }
+
+    /**
+     * Reads a stream of YAML documents (a patch file, a folder of manifests), each with its own
+     * source map; an empty document is a null root. The limits apply to the stream as a whole.
+     */
+    public List<Document> readAll(String file, byte[] bytes) {
+        return parse(file, bytes, "a file beside the spec", parser -> new Builder(file).buildAll(parser));
+    }
+
+    private <T> T parse(String file, byte[] bytes, String what, Function<ParserImpl, T> build) {
         if (bytes.length > limits.maxBytes()) {
-            throw fail(file, 1, 1, "the file is " + bytes.length + " bytes; a cluster spec may be at most "
+            throw fail(file, 1, 1, "the file is " + bytes.length + " bytes; " + what + " may be at most "
                     + limits.maxBytes() + " bytes. Is this the right file?");
         }
         String text = decodeUtf8(file, bytes);
@@ -66,7 +81,7 @@ public final class SafeYamlReader {
                 .setUseMarks(true)
                 .build();
         try {
-            return new Builder(file).build(new ParserImpl(settings, new StreamReader(settings, text)));
+            return build.apply(new ParserImpl(settings, new StreamReader(settings, text)));
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             throw fail(file, mark.map(m -> m.getLine() + 1).orElse(1), mark.map(m -> m.getColumn() + 1).orElse(1),
@@ -123,8 +138,9 @@ public final class SafeYamlReader {
     /** Builds the tree from events with an explicit stack of open collections. */
     private final class Builder {
         private final String file;
-        private final SourceMap sourceMap;
+        private SourceMap sourceMap;
         private final Deque<Frame> stack = new ArrayDeque<>();
+        // anchors are per document in YAML; the node count runs over the whole stream
         private final Map<String, JsonNode> anchors = new HashMap<>();
         private final Map<String, Long> anchorSizes = new HashMap<>();
         private long nodeCount;
@@ -176,6 +192,29 @@ public final class SafeYamlReader {
                         + (root.isArray() ? "list" : "single value"));
             }
             return new Document(root, sourceMap);
+        }
+
+        List<Document> buildAll(ParserImpl parser) {
+            List<Document> out = new ArrayList<>();
+            while (parser.hasNext()) {
+                Event event = parser.next();
+                switch (event.getEventId()) {
+                    case DocumentStart -> {
+                        root = null;
+                        sourceMap = new SourceMap(file);
+                        anchors.clear();
+                        anchorSizes.clear();
+                    }
+                    case DocumentEnd -> out.add(new Document(root == null ? NODES.nullNode() : root, sourceMap));
+                    case MappingStart -> open(event, NODES.objectNode());
+                    case SequenceStart -> open(event, NODES.arrayNode());
+                    case MappingEnd, SequenceEnd -> close();
+                    case Scalar -> scalar((ScalarEvent) event);
+                    case Alias -> alias((AliasEvent) event);
+                    default -> { }
+                }
+            }
+            return out;
         }
 
         private void open(Event event, JsonNode node) {

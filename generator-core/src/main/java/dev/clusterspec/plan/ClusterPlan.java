@@ -26,13 +26,15 @@ public final class ClusterPlan {
 
     private final ClusterSpec spec;
     private final String specSha256;
+    private final LoadedSpec source;
     private final List<PublicExposure> publicExposures;
     private final List<String> certSans;
     private final Optional<MeshGateway> meshGateway;
 
-    private ClusterPlan(ClusterSpec spec, String specSha256) {
+    private ClusterPlan(ClusterSpec spec, String specSha256, LoadedSpec source) {
         this.spec = spec;
         this.specSha256 = specSha256;
+        this.source = source;
         this.publicExposures = assignPublicExposures(spec);
         this.certSans = certSans(spec);
         this.meshGateway = spec.topology() == Topology.NESTED
@@ -41,15 +43,24 @@ public final class ClusterPlan {
     }
 
     public static ClusterPlan of(LoadedSpec loaded) {
-        return new ClusterPlan(loaded.spec(), loaded.sha256());
+        return new ClusterPlan(loaded.spec(), loaded.sha256(), loaded);
     }
 
+    /** A plan of a spec built in code: it has no file, so it can name no file beside it. */
     public static ClusterPlan of(ClusterSpec spec, String specSha256) {
-        return new ClusterPlan(spec, specSha256);
+        return new ClusterPlan(spec, specSha256, null);
     }
 
     public ClusterSpec spec() {
         return spec;
+    }
+
+    /**
+     * The spec file the plan was made from, with the positions of its values: what emitters need to
+     * read files the spec names (relative to its folder) and to report problems at their place.
+     */
+    public Optional<LoadedSpec> source() {
+        return Optional.ofNullable(source);
     }
 
     public String name() {

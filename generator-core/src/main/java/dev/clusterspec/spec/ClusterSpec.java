@@ -19,6 +19,7 @@ public record ClusterSpec(
         Network network,
         ControlPlane controlPlane,
         List<Node> nodes,
+        TalosSettings talos,
         Addons addons,
         List<NamespaceSpec> namespaces,
         List<ServiceSpec> services,

@@ -1,10 +1,18 @@
 package dev.clusterspec.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
-/** A Talos node; {@code host} and {@code vmid} are set in the nested topology. */
+/**
+ * A Talos node; {@code host} and {@code vmid} are set in the nested topology. {@code patches} are
+ * the node's own Talos config patches, applied after those of all nodes and of its role.
+ */
 public record Node(String name, Role role, String host, Integer vmid, Ip ip, String installDisk,
-        @JsonProperty("interface") String iface) {
+        @JsonProperty("interface") String iface, List<PatchEntry> patches) {
+
+    public Node {
+        patches = List.copyOf(patches);
+    }
 
     public enum Role {
         @JsonProperty("controlplane") CONTROLPLANE,

@@ -55,10 +55,10 @@ class ManifestRepoReleaseTest {
         server.close();
     }
 
-    /** The example spec alone, without its secret files and without a Talos bundle. */
+    /** The example spec and its patch files, without its secret files and without a Talos bundle. */
     private Path specWithoutSecrets() throws IOException {
         Path project = Files.createDirectories(dir.resolve("project"));
-        Path spec = project.resolve("cluster.yaml");
+        Path spec = Examples.specBesidePatchFiles("oci-free-tier", project);
         Files.copy(Examples.spec("oci-free-tier"), spec);
         return spec;
     }

@@ -85,7 +85,8 @@ class SpecReferenceTest {
             return "secret reference";
         }
         if (schema.path("items").has("oneOf")) {
-            return "list of port or mapping";
+            // alternatives have no single type: the items' title names them
+            return "list of " + schema.path("items").path("title").asString("alternatives");
         }
         String type = schema.path("type").asString("");
         return type.equals("array") ? "list of " + type(resolve(schema.get("items"))) : type;

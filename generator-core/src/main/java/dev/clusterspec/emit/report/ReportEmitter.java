@@ -71,15 +71,16 @@ public final class ReportEmitter {
     private static Map<String, Object> model(ReportInputs inputs, String svg) {
         ClusterPlan plan = inputs.plan();
         List<String> warnings = warnings(inputs);
-        List<Section> sections = List.of(
+        List<Section> sections = new ArrayList<>(List.of(
                 topology(plan),
                 IpAllocationSection.build(plan),
                 ExposureSection.build(plan),
                 FirewallSection.build(inputs.firewall()),
                 ConnectivitySection.build(plan, inputs.connectivity()),
-                ManifestSection.build(inputs),
-                RunbookSection.bootstrap(inputs, warnings.size()),
-                RunbookSection.upgrade(inputs));
+                ManifestSection.build(inputs)));
+        TalosPatchSection.build(inputs).ifPresent(sections::add);
+        sections.add(RunbookSection.bootstrap(inputs, warnings.size()));
+        sections.add(RunbookSection.upgrade(inputs));
         Map<String, Object> model = new LinkedHashMap<>();
         String title = "Cluster " + plan.name();
         model.put("title", title);

@@ -6,6 +6,7 @@ import dev.clusterspec.check.Diagnostic;
 import dev.clusterspec.connectivity.ConnectivityResult;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
+import dev.clusterspec.emit.talos.TalosPatches;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import java.util.Comparator;
@@ -22,9 +23,11 @@ import java.util.Objects;
  * @param manifests     the manifest repo: files, URL manifests and inline manifests
  * @param talosConfigs  sizes of the Talos configs ({@code talos/<node>.yaml}), checked against Talos's
  *                      limit; empty when they were not generated. Only sizes: never the secret contents.
+ * @param talosPatches  the spec's Talos patches and the nodes each applies to; empty when there are none
  */
 public record ReportInputs(ClusterPlan plan, List<Diagnostic> warnings, FirewallPlan firewall,
-                           ConnectivityResult connectivity, ManifestRepoContent manifests, List<FileSize> talosConfigs) {
+                           ConnectivityResult connectivity, ManifestRepoContent manifests, List<FileSize> talosConfigs,
+                           List<TalosPatches.Use> talosPatches) {
 
     /** A generated file's path and size in bytes. */
     public record FileSize(String path, long bytes) {
@@ -43,6 +46,7 @@ public record ReportInputs(ClusterPlan plan, List<Diagnostic> warnings, Firewall
         }
         warnings = List.copyOf(warnings);
         talosConfigs = talosConfigs.stream().sorted(Comparator.comparing(FileSize::path)).toList();
+        talosPatches = List.copyOf(talosPatches);
     }
 
     /**
@@ -52,12 +56,17 @@ public record ReportInputs(ClusterPlan plan, List<Diagnostic> warnings, Firewall
     public static ReportInputs of(ClusterPlan plan, List<Diagnostic> warnings, ManifestRepoContent manifests) {
         FirewallPlan firewall = FirewallPlan.of(plan);
         return new ReportInputs(plan, warnings, firewall, PolicyAssertions.analyse(plan, NetworkPolicyEmitter.documents(firewall)),
-                manifests, List.of());
+                manifests, List.of(), List.of());
     }
 
     /** The same inputs with the sizes of these Talos configs (their contents are not kept). */
     public ReportInputs withTalosConfigs(List<OutputFile> configs) {
         return new ReportInputs(plan, warnings, firewall, connectivity, manifests,
-                configs.stream().map(f -> new FileSize(f.path(), f.size())).toList());
+                configs.stream().map(f -> new FileSize(f.path(), f.size())).toList(), talosPatches);
+    }
+
+    /** The same inputs with the Talos patches and the nodes they apply to. */
+    public ReportInputs withTalosPatches(List<TalosPatches.Use> uses) {
+        return new ReportInputs(plan, warnings, firewall, connectivity, manifests, talosConfigs, uses);
     }
 }

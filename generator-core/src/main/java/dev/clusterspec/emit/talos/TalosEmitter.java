@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A node's config is, in this order: the v1alpha1 document; its network documents (hostname, link,
  * VIP on control planes, resolvers, time sync); its ingress firewall (default block, then one rule per
- * allowed flow). The same plan, bundle and manifests give byte-identical configs.
+ * allowed flow). The spec's Talos patches then apply to it ({@link TalosPatches}: all nodes, role,
+ * node). The same plan, bundle, manifests and patches give byte-identical configs.
  */
 public final class TalosEmitter {
 
@@ -60,10 +61,14 @@ public final class TalosEmitter {
         }
         ConfigInputs inputs = new ConfigInputs(plan, bundle, TalosImages.of(plan.spec().versions()),
                 ControlPlaneManifests.of(plan, manifests, secretInlineManifests, secrets));
-                List<OutputFile> out = new ArrayList<>();
+        TalosPatches patches = TalosPatches.of(plan);
+        PatchApplication patching = new PatchApplication();
+        List<OutputFile> out = new ArrayList<>();
         for (Node node : plan.nodes()) {
-            out.add(OutputFile.secretText("talos/" + node.name() + ".yaml", Yaml.writeAll(documents(inputs, firewallPlan, node))));
+            List<ObjectNode> documents = patching.apply(node, documents(inputs, firewallPlan, node), patches.forNode(node));
+            out.add(OutputFile.secretText("talos/" + node.name() + ".yaml", Yaml.writeAll(documents)));
         }
+        patching.throwIfAnyFailed();
         out.add(OutputFile.secretText("talos/talosconfig", talosconfig(plan, bundle)));
         return List.copyOf(out);
     }

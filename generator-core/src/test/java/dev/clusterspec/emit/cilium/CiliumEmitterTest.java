@@ -93,7 +93,7 @@ class CiliumEmitterTest {
         Addons addons = new Addons(new Addons.Cilium(new Addons.Hubble(true, true, true, true), s.addons().cilium().l2()),
                 s.addons().tailscale(), s.addons().ociCcm(), s.addons().monitoring());
         ClusterSpec withUi = new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(),
-                s.proxmox(), s.network(), s.controlPlane(), s.nodes(), addons, s.namespaces(), s.services(), s.firewall(),
+                s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), addons, s.namespaces(), s.services(), s.firewall(),
                 s.manifestRepo(), s.secrets(), s.assertions());
         assertThatThrownBy(() -> emitter.install(ClusterPlan.of(withUi, "test")))
                 .isInstanceOf(ManifestProblemException.class).hasMessageContaining("addons.cilium.hubble.ui");

@@ -44,7 +44,7 @@ class PolicyAssertionsTest {
         String seed = Files.readString(Examples.spec("oci-free-tier"));
         String assertions = "  - {from: web, to: db, expect: denied}\n  - {from: api, to: db, expect: allowed}\n";
         assertThat(seed).contains(assertions);
-        Path spec = dir.resolve("cluster.yaml");
+        Path spec = Examples.specBesidePatchFiles("oci-free-tier", dir);
         Files.writeString(spec, seed.replace(assertions, "  - {from: api, to: db, expect: denied}\n  - {from: web, to: api, expect: allowed}\n"));
         ClusterPlan plan = ClusterPlan.of(new SpecValidator().validate(spec).loaded());
         PolicyDocuments policies = NetworkPolicyEmitter.documents(FirewallPlan.of(plan));

@@ -8,6 +8,7 @@ import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.emit.manifests.ManifestRef;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
+import dev.clusterspec.emit.talos.TalosPatches;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.ControlPlane;
@@ -36,7 +37,7 @@ final class ReportFixtures {
     static ReportInputs inputs(String example) {
         SpecValidator.Validated validated = new SpecValidator().validate(Examples.spec(example));
         ClusterPlan plan = ClusterPlan.of(validated.loaded());
-        return ReportInputs.of(plan, validated.warnings(), manifests(plan));
+        return ReportInputs.of(plan, validated.warnings(), manifests(plan)).withTalosPatches(TalosPatches.of(plan).uses(plan));
     }
 
     static ClusterPlan plan(String example) {
@@ -48,7 +49,7 @@ final class ReportFixtures {
         ClusterSpec s = plan.spec();
         Oci oci = new Oci(region, s.oci().tier(), s.oci().reservedIps(), s.oci().vcn());
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), new ClusterSpec.Metadata(name), s.versions(), s.topology(),
-                oci, s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.addons(), s.namespaces(), s.services(),
+                oci, s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(), s.services(),
                 s.firewall(), s.manifestRepo(), s.secrets(), s.assertions()), plan.specSha256());
     }
 
@@ -56,7 +57,7 @@ final class ReportFixtures {
     static ClusterPlan withAssertions(ClusterPlan plan, List<ReachabilityAssertion> assertions) {
         ClusterSpec s = plan.spec();
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(),
-                s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.addons(), s.namespaces(), s.services(), s.firewall(),
+                s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(),
                 s.manifestRepo(), s.secrets(), assertions), plan.specSha256());
     }
 
@@ -67,12 +68,12 @@ final class ReportFixtures {
     static ClusterPlan direct(ClusterPlan plan) {
         ClusterSpec s = plan.spec();
         List<Node> nodes = s.nodes().stream()
-                .map(n -> new Node(n.name(), n.role(), null, null, inSubnet(n.ip()), n.installDisk(), n.iface())).toList();
+                .map(n -> new Node(n.name(), n.role(), null, null, inSubnet(n.ip()), n.installDisk(), n.iface(), n.patches())).toList();
         ControlPlane cp = new ControlPlane(inSubnet(s.controlPlane().vip()), s.controlPlane().port(), s.controlPlane().endpointHost());
         Network net = new Network(s.network().pods(), s.network().services(), s.network().tailnet(), s.network().clusterDomain(),
                 s.network().nameservers(), s.network().timeServers(), List.of());
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), Topology.DIRECT, s.oci(), s.bastion(),
-                null, net, cp, nodes, s.addons(), s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.secrets(), s.assertions()),
+                null, net, cp, nodes, s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.secrets(), s.assertions()),
                 plan.specSha256());
     }
 

@@ -77,7 +77,7 @@ class TalosFirewallDocumentsTest {
         Addons addons = new Addons(new Addons.Cilium(new Addons.Hubble(false, false, false, false), s.addons().cilium().l2()),
                 s.addons().tailscale(), s.addons().ociCcm(), s.addons().monitoring());
         ClusterSpec noHubble = new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(),
-                s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), addons, s.namespaces(), s.services(),
+                s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), addons, s.namespaces(), s.services(),
                 s.firewall(), s.manifestRepo(), s.secrets(), s.assertions());
         assertThat(names(ClusterPlan.of(noHubble, SEED.specSha256()), "w-1")).doesNotContain("hubble");
     }

@@ -1,0 +1,57 @@
+package dev.clusterspec.emit.talos;
+
+import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.check.SpecProblemsException;
+import dev.clusterspec.emit.talos.patch.ConfigPatcher;
+import dev.clusterspec.emit.talos.patch.ConfigPatcher.JsonPatchTarget;
+import dev.clusterspec.emit.talos.patch.PatchException;
+import dev.clusterspec.spec.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies each node's patches to the documents generated for it. A patch that cannot apply is
+ * reported at its place in the spec (or its file), naming the nodes it failed for; all such
+ * problems are gathered over all nodes and thrown together, so that nothing is written.
+ *
+ * <p>JSON patches apply to the v1alpha1 document: Talos refuses them on multi-document configs, and
+ * ours always have several documents (network, firewall), so "the v1alpha1 document as a config of
+ * its own" is the only reading that lets a JSON patch written for {@code machine}/{@code cluster} work.
+ */
+final class PatchApplication {
+
+    private static final ConfigPatcher PATCHER = new ConfigPatcher(JsonPatchTarget.V1ALPHA1_DOCUMENT);
+
+    /** Problems by place and reason, with the nodes each was met for, in the order met. */
+    private final Map<Diagnostic, List<String>> problems = new LinkedHashMap<>();
+
+    /** The node's documents with its patches applied; on a problem, the documents as they were. */
+    List<ObjectNode> apply(Node node, List<ObjectNode> documents, List<TalosPatch> patches) {
+        List<ObjectNode> current = documents;
+        for (TalosPatch patch : patches) {
+            try {
+                current = PATCHER.apply(current, List.of(patch.patch()));
+            } catch (PatchException e) {
+                Diagnostic place = patch.origin().locate(e, PatchLoader.message(e));
+                problems.computeIfAbsent(place, p -> new ArrayList<>()).add(node.name());
+                return documents;
+            }
+        }
+        return current;
+    }
+
+    /** Throws every problem met, each naming its nodes; does nothing when all patches applied. */
+    void throwIfAnyFailed() {
+        if (problems.isEmpty()) {
+            return;
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        problems.forEach((d, nodes) -> out.add(new Diagnostic(d.severity(), d.file(), d.line(), d.column(), d.pointer(),
+                d.message().replaceFirst("^talos patch: ", "talos patch cannot apply to " + (nodes.size() == 1 ? "node " : "nodes ")
+                        + String.join(", ", nodes) + ": "))));
+        throw new SpecProblemsException(out);
+    }
+}
