@@ -29,6 +29,11 @@ public final class CheckContext {
         add(Severity.WARNING, pointer, message);
     }
 
+    /** The line a value was written on, so a finding can point back at an earlier one. */
+    public int line(String pointer) {
+        return loaded.sourceMap().valueAt(pointer).line();
+    }
+
     private void add(Severity severity, String pointer, String message) {
         SourceMap map = loaded.sourceMap();
         SourceMap.Position at = map.valueAt(pointer);
