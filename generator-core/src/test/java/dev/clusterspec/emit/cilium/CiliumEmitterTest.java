@@ -45,7 +45,7 @@ class CiliumEmitterTest {
 
     @Test
     void hubbleRelayAndMetricsOffLeaveOutTheirObjectsAndSettings() {
-        ClusterPlan plan = AddonFixtures.testPlan("nested-ccm-service-only");
+        ClusterPlan plan = AddonFixtures.testPlan("nested-two-pools");
         Map<String, JsonNode> objects = objects(plan);
         assertThat(objects.keySet()).noneMatch(id -> id.contains("hubble-relay") || id.contains("hubble-metrics"));
         assertThat(objects).containsKeys("Service/kube-system/hubble-peer", "Job/kube-system/hubble-generate-certs");
@@ -71,7 +71,7 @@ class CiliumEmitterTest {
 
     @Test
     void onePoolPerSpecPoolAndAnL2PolicyOnTheSpecsInterfaces() {
-        ClusterPlan plan = AddonFixtures.testPlan("nested-ccm-service-only");
+        ClusterPlan plan = AddonFixtures.testPlan("nested-two-pools");
         List<JsonNode> objects = Yaml.readAll(emitter.loadBalancing(plan).orElseThrow().yaml());
         assertThat(objects).extracting(KubeDocuments::id).containsExactly("CiliumLoadBalancerIPPool/lan-a",
                 "CiliumLoadBalancerIPPool/lan-b", "CiliumL2AnnouncementPolicy/l2-loadbalancer-ips");
