@@ -13,6 +13,7 @@ public final class SemanticChecks {
             new AddressPlanCheck(),
             new ControlPlaneCheck(),
             new OciTierCheck(),
+            new A1ComputeCheck(),
             new TopologyCheck(),
             new VersionCheck(),
             new AddonCheck(),

@@ -16,8 +16,11 @@ public record Proxmox(Bridge bridge, List<Host> hosts) {
 
     public record Bridge(String name, Cidr cidr, Ip gateway) {}
 
-    /** A Proxmox host; {@code ingressFor} names the reserved IP it receives and DNATs, if any. */
-    public record Host(String name, Ip privateIp, Ip bridgeIp, String ingressFor, Ip secondaryPrivateIp) {
+    /**
+     * A Proxmox host; {@code ingressFor} names the reserved IP it receives and DNATs, if any;
+     * {@code ocpus} and {@code memoryGb} size its OCI instance.
+     */
+    public record Host(String name, Ip privateIp, Ip bridgeIp, String ingressFor, Ip secondaryPrivateIp, int ocpus, int memoryGb) {
 
         public Optional<String> ingressReservedIp() {
             return Optional.ofNullable(ingressFor);
