@@ -28,12 +28,14 @@ public final class ClusterPlan {
     private final String specSha256;
     private final List<PublicExposure> publicExposures;
     private final List<String> certSans;
+    private final List<Cidr> admins;
 
     private ClusterPlan(ClusterSpec spec, String specSha256) {
         this.spec = spec;
         this.specSha256 = specSha256;
         this.publicExposures = assignPublicExposures(spec);
         this.certSans = certSans(spec);
+        this.admins = admins(spec);
     }
 
     public static ClusterPlan of(LoadedSpec loaded) {
@@ -95,10 +97,14 @@ public final class ClusterPlan {
         return nested() ? spec.proxmox().bridge().gateway() : spec.oci().vcn().subnet().addressAt(1);
     }
 
-    /** Sources allowed to administer the cluster (talosctl, kubectl); the tailnet unless the spec says. */
+    /** Sources allowed to administer the cluster (talosctl, kubectl, the Proxmox UI); see {@link #admins(ClusterSpec)}. */
     public List<Cidr> admins() {
-        List<Cidr> admins = spec.firewall().admins();
-        return admins != null ? admins : List.of(spec.network().tailnet());
+        return admins;
+    }
+
+    /** Whether the Tailscale operator runs, and so whether the cluster has a tailnet at all. */
+    public boolean tailscale() {
+        return spec.addons().tailscale().enabled();
     }
 
     public List<PublicExposure> publicExposures() {
@@ -162,6 +168,26 @@ public final class ClusterPlan {
             out.add(new PublicExposure(service, service.reservedIp(), reserved, ingress, lbIp, poolName));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * firewall.admins when the spec has it. Otherwise the tailnet when the Tailscale operator runs;
+     * without a tailnet, the place admins can already get to: the Proxmox hosts' bridge addresses
+     * (nested: SSH through the bastion to a host, and talosctl or kubectl from there) or the bastion's
+     * private IP (direct: it shares the subnet with the nodes). Direct with neither has no default
+     * (validation asks for firewall.admins).
+     */
+    private static List<Cidr> admins(ClusterSpec spec) {
+        if (spec.firewall().admins() != null) {
+            return spec.firewall().admins();
+        }
+        if (spec.addons().tailscale().enabled()) {
+            return List.of(spec.network().tailnet());
+        }
+        if (spec.topology() == Topology.NESTED) {
+            return spec.proxmoxIfAny().map(p -> p.hosts().stream().map(h -> h.bridgeIp().asHostCidr()).toList()).orElse(List.of());
+        }
+        return spec.bastionIfAny().map(b -> List.of(b.privateIp().asHostCidr())).orElse(List.of());
     }
 
     private static List<String> certSans(ClusterSpec spec) {
