@@ -67,7 +67,7 @@ class GeneratorTest {
                 .hasMessageContaining("do not match the schemas in " + schemas + " (nothing was written)")
                 .hasMessageContaining("manifest-repo/10-cilium/")
                 .hasMessageContaining("no schema for v1 Namespace")
-                .hasMessageContaining("... and 52 more");
+                .hasMessageContaining("... and 56 more");
         assertThat(Files.readString(index)).isEqualTo(before);
     }
 
