@@ -88,7 +88,7 @@ class AlloyEmitterTest {
         JsonNode container = pod.path("containers").get(0).path("securityContext");
         assertThat(container.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
         assertThat(container.path("capabilities").path("drop").get(0).asString()).isEqualTo("ALL");
-        assertThat(pod.path("containers").get(0).path("image").asString()).isEqualTo("grafana/alloy:v1.21.2");
+        assertThat(pod.path("containers").get(0).path("image").asString()).isEqualTo("grafana/alloy:v1.18.1");
     }
 
     @Test
