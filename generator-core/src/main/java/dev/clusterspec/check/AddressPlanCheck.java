@@ -96,12 +96,22 @@ final class AddressPlanCheck implements SpecCheck {
         }
         long publicServices = spec.services().stream().filter(s -> s.exposure() == Exposure.PUBLIC).count();
         if (spec.topology() == Topology.NESTED && publicServices > 0) {
-            BigInteger capacity = pools.stream().map(p -> p.cidr().size()).reduce(BigInteger.ZERO, BigInteger::add);
             if (pools.isEmpty()) {
                 context.error("/network", publicServices + " public service(s) need a LoadBalancer IP, but network.loadBalancerPools is empty;"
                         + " add a pool inside the bridge, e.g. {name: lan, cidr: 10.0.0.192/27}");
-            } else if (capacity.compareTo(BigInteger.valueOf(publicServices)) < 0) {
-                context.error("/network/loadBalancerPools", "the pools hold " + capacity + " address(es) for " + publicServices + " public services");
+            }
+            for (int i = 0; i < pools.size(); i++) {
+                LoadBalancerPool pool = pools.get(i);
+                List<String> users = spec.services().stream()
+                        .filter(s -> s.exposure() == Exposure.PUBLIC && spec.network().poolOf(s).filter(pool::equals).isPresent())
+                        .map(s -> s.name()).toList();
+                // the network and broadcast addresses are never handed out (allowFirstLastIPs: No)
+                BigInteger usable = pool.cidr().size().subtract(BigInteger.TWO).max(BigInteger.ZERO);
+                if (usable.compareTo(BigInteger.valueOf(users.size())) < 0) {
+                    context.error("/network/loadBalancerPools/" + i + "/cidr", "pool " + pool.name() + " " + pool.cidr() + " has " + usable
+                            + " usable address(es) for " + users.size() + " public services (" + String.join(", ", users)
+                            + "); enlarge it, or move services to another pool (services[].pool)");
+                }
             }
         }
     }

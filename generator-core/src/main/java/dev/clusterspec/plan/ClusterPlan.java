@@ -137,14 +137,13 @@ public final class ClusterPlan {
     }
 
     /**
-     * Gives each public service the next free address of the pools, in spec order, skipping each
-     * pool's network and broadcast address: the same spec always gives the same addresses.
+     * Gives each public service the next free address of its pool (services[].pool, else the first
+     * pool), in spec order, skipping each pool's network and broadcast address: the same spec always
+     * gives the same addresses. A service whose pool is unknown or full gets none (validation reports both).
      */
     private static List<PublicExposure> assignPublicExposures(ClusterSpec spec) {
         List<PublicExposure> out = new ArrayList<>();
-        List<LoadBalancerPool> pools = spec.network().loadBalancerPools();
-        int pool = 0;
-        long next = 1;
+        java.util.Map<String, Long> next = new java.util.HashMap<>();
         for (ServiceSpec service : spec.services()) {
             if (service.exposure() != Exposure.PUBLIC) {
                 continue;
@@ -155,14 +154,12 @@ public final class ClusterPlan {
                     : null;
             Ip lbIp = null;
             String poolName = null;
-            if (spec.topology() == Topology.NESTED) {
-                while (pool < pools.size() && next >= pools.get(pool).cidr().size().longValue() - 1) {
-                    pool++;
-                    next = 1;
-                }
-                if (pool < pools.size()) {
-                    lbIp = pools.get(pool).cidr().addressAt(next++);
-                    poolName = pools.get(pool).name();
+            Optional<LoadBalancerPool> pool = spec.network().poolOf(service);
+            if (spec.topology() == Topology.NESTED && pool.isPresent()) {
+                long n = next.merge(pool.get().name(), 1L, Long::sum);
+                if (n < pool.get().cidr().size().longValue() - 1) {
+                    lbIp = pool.get().cidr().addressAt(n);
+                    poolName = pool.get().name();
                 }
             }
             out.add(new PublicExposure(service, service.reservedIp(), reserved, ingress, lbIp, poolName));
