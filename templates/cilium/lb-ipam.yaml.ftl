@@ -4,6 +4,7 @@
   custom resources: they can only be created after the operator has registered Cilium's CRDs, so
   they are a manifest of their own, applied after the Cilium install.
   The first and last address of each block stay unused: the plan assigns addresses the same way.
+  Each pool serves only the Services labelled with its name (services[].pool, default the first pool).
 -->
 <#list pools as pool>
 apiVersion: cilium.io/v2
@@ -16,6 +17,9 @@ spec:
   blocks:
   - cidr: ${q(pool.cidr)}
   allowFirstLastIPs: "No"
+  serviceSelector:
+    matchLabels:
+      ${q(poolLabel)}: ${q(pool.name)}
 ---
 </#list>
 apiVersion: cilium.io/v2alpha1

@@ -2,9 +2,9 @@
   The OCI cloud-controller-manager: a DaemonSet on the control-plane nodes (host network, leader
   election through leases), its service account and RBAC. Its configuration, with the API key, is
   the Secret oci-cloud-controller-manager (key cloud-provider.yaml), a Talos inline manifest.
-  mode full (topology direct): all controllers; the nodes are OCI instances.
-  mode service-controller-only (topology nested): only the service (load balancer) controller, since
-  the node controllers would map Talos VMs to OCI instances they are not, and delete them.
+  Topology direct only (validation refuses it with nested Talos VMs, which are no OCI instances and
+  have no VCN address). mode full: all controllers. mode service-controller-only: only the service
+  (load balancer) controller; the nodes are left as Talos configures them.
   The /etc/kubernetes host mount of the upstream manifest is left out: the CCM does not need it.
 -->
 apiVersion: v1

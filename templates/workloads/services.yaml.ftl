@@ -1,7 +1,8 @@
 <#--
   The Services of the spec's exposure patterns:
-  - public, nested topology: a LoadBalancer whose IP Cilium LB IPAM assigns from a pool and announces
-    on the VM bridge; the Proxmox host DNATs the reserved public IP (on its secondary private IP) to it.
+  - public, nested topology: a LoadBalancer whose IP Cilium LB IPAM assigns from its pool (the pool
+    label matches that pool's serviceSelector) and announces on the VM bridge; the Proxmox host DNATs
+    the reserved public IP (on its secondary private IP) to it.
   - public, direct topology: a LoadBalancer the OCI CCM builds as a network load balancer on the
     reserved public IP (spec.loadBalancerIP).
   - tailnet: a ClusterIP Service the Tailscale operator exposes on the tailnet (an annotation, not a label).
@@ -16,6 +17,9 @@ metadata:
   labels:
     app.kubernetes.io/managed-by: clusterspec
     clusterspec.dev/exposure: ${q(s.exposure)}
+<#list s.labels as key, value>
+    ${q(key)}: ${q(value)}
+</#list>
 <#if s.annotations?has_content>
   annotations:
 <#list s.annotations as key, value>

@@ -96,32 +96,50 @@ final class AddressPlanCheck implements SpecCheck {
         }
         long publicServices = spec.services().stream().filter(s -> s.exposure() == Exposure.PUBLIC).count();
         if (spec.topology() == Topology.NESTED && publicServices > 0) {
-            BigInteger capacity = pools.stream().map(p -> p.cidr().size()).reduce(BigInteger.ZERO, BigInteger::add);
             if (pools.isEmpty()) {
                 context.error("/network", publicServices + " public service(s) need a LoadBalancer IP, but network.loadBalancerPools is empty;"
                         + " add a pool inside the bridge, e.g. {name: lan, cidr: 10.0.0.192/27}");
-            } else if (capacity.compareTo(BigInteger.valueOf(publicServices)) < 0) {
-                context.error("/network/loadBalancerPools", "the pools hold " + capacity + " address(es) for " + publicServices + " public services");
+            }
+            for (int i = 0; i < pools.size(); i++) {
+                LoadBalancerPool pool = pools.get(i);
+                List<String> users = spec.services().stream()
+                        .filter(s -> s.exposure() == Exposure.PUBLIC && spec.network().poolOf(s).filter(pool::equals).isPresent())
+                        .map(s -> s.name()).toList();
+                // the network and broadcast addresses are never handed out (allowFirstLastIPs: No)
+                BigInteger usable = pool.cidr().size().subtract(BigInteger.TWO).max(BigInteger.ZERO);
+                if (usable.compareTo(BigInteger.valueOf(users.size())) < 0) {
+                    context.error("/network/loadBalancerPools/" + i + "/cidr", "pool " + pool.name() + " " + pool.cidr() + " has " + usable
+                            + " usable address(es) for " + users.size() + " public services (" + String.join(", ", users)
+                            + "); enlarge it, or move services to another pool (services[].pool)");
+                }
             }
         }
     }
 
+    /**
+     * VCN addresses: OCI hands out the primary private IPs, so they are registered first and a clash
+     * with a secondary IP is reported on the secondary IP, the one the user picked.
+     */
     private static void checkHostAddresses(CheckContext context, ClusterSpec spec, Cidr subnet) {
         spec.bastionIfAny().ifPresent(b -> inside(context, "/bastion/privateIp", "bastion", b.privateIp(), subnet, "VCN subnet"));
         spec.proxmoxIfAny().ifPresent(p -> {
             Cidr bridge = p.bridge().cidr();
             inside(context, "/proxmox/bridge/gateway", "gateway", p.bridge().gateway(), bridge, "bridge");
             Map<Ip, String> vcnAddresses = new HashMap<>();
-            spec.bastionIfAny().ifPresent(b -> vcnAddresses.put(b.privateIp(), "the bastion"));
+            spec.bastionIfAny().ifPresent(b -> vcnAddresses.put(b.privateIp(), "the bastion's private IP"));
             for (int i = 0; i < p.hosts().size(); i++) {
                 var host = p.hosts().get(i);
                 String at = "/proxmox/hosts/" + i;
                 inside(context, at + "/privateIp", "host " + host.name(), host.privateIp(), subnet, "VCN subnet");
                 inside(context, at + "/bridgeIp", "host " + host.name(), host.bridgeIp(), bridge, "bridge");
-                once(context, at + "/privateIp", host.privateIp(), "host " + host.name(), vcnAddresses);
+                once(context, at + "/privateIp", host.privateIp(), "host " + host.name() + "'s private IP", vcnAddresses);
+            }
+            for (int i = 0; i < p.hosts().size(); i++) {
+                var host = p.hosts().get(i);
+                String at = "/proxmox/hosts/" + i + "/secondaryPrivateIp";
                 if (host.secondaryPrivateIp() != null) {
-                    inside(context, at + "/secondaryPrivateIp", "host " + host.name(), host.secondaryPrivateIp(), subnet, "VCN subnet");
-                    once(context, at + "/secondaryPrivateIp", host.secondaryPrivateIp(), "host " + host.name() + "'s secondary IP", vcnAddresses);
+                    inside(context, at, "host " + host.name(), host.secondaryPrivateIp(), subnet, "VCN subnet");
+                    once(context, at, host.secondaryPrivateIp(), "host " + host.name() + "'s secondary IP", vcnAddresses);
                 }
             }
         });
@@ -130,10 +148,15 @@ final class AddressPlanCheck implements SpecCheck {
     private static void checkNodeAddresses(CheckContext context, ClusterSpec spec) {
         Range home = nodeNetwork(spec);
         Map<Ip, String> used = new HashMap<>();
-        spec.proxmoxIfAny().ifPresent(p -> p.hosts().forEach(h -> used.put(h.bridgeIp(), "host " + h.name())));
         if (spec.topology() == Topology.DIRECT) {
-            spec.bastionIfAny().ifPresent(b -> used.put(b.privateIp(), "the bastion"));
+            spec.bastionIfAny().ifPresent(b -> used.put(b.privateIp(), "the bastion's private IP"));
         }
+        spec.proxmoxIfAny().ifPresent(p -> {
+            for (int i = 0; i < p.hosts().size(); i++) {
+                var host = p.hosts().get(i);
+                once(context, "/proxmox/hosts/" + i + "/bridgeIp", host.bridgeIp(), "host " + host.name() + "'s bridge IP", used);
+            }
+        });
         Ip vip = spec.controlPlane().vip();
         inside(context, "/controlPlane/vip", "the control-plane VIP", vip, home.cidr(), home.what());
         outsidePools(context, "/controlPlane/vip", "the control-plane VIP", vip, spec);
@@ -143,7 +166,7 @@ final class AddressPlanCheck implements SpecCheck {
             String at = "/nodes/" + i + "/ip";
             inside(context, at, "node " + node.name(), node.ip(), home.cidr(), home.what());
             outsidePools(context, at, "node " + node.name(), node.ip(), spec);
-            once(context, at, node.ip(), "node " + node.name(), used);
+            once(context, at, node.ip(), "node " + node.name() + "'s address", used);
         }
     }
 
@@ -164,10 +187,11 @@ final class AddressPlanCheck implements SpecCheck {
         }
     }
 
-    private static void once(CheckContext context, String at, Ip ip, String who, Map<Ip, String> used) {
-        String other = used.putIfAbsent(ip, who);
+    /** Registers the address as {@code what}; a second use is reported where it is written, naming the first. */
+    private static void once(CheckContext context, String at, Ip ip, String what, Map<Ip, String> used) {
+        String other = used.putIfAbsent(ip, what);
         if (other != null) {
-            context.error(at, who + " address " + ip + " is already used by " + other);
+            context.error(at, what + " " + ip + " is already used as " + other + "; each address may be used once");
         }
     }
 }

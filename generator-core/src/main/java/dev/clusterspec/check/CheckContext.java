@@ -39,6 +39,16 @@ public final class CheckContext {
         add(Severity.WARNING, pointer, message);
     }
 
+    /** Whether the user wrote this value (rather than leaving it to the schema's default). */
+    public boolean written(String pointer) {
+        return loaded.sourceMap().has(pointer);
+    }
+
+    /** The line a value was written on, so a finding can point back at an earlier one. */
+    public int line(String pointer) {
+        return loaded.sourceMap().valueAt(pointer).line();
+    }
+
     private void add(Severity severity, String pointer, String message) {
         SourceMap map = loaded.sourceMap();
         SourceMap.Position at = map.valueAt(pointer);

@@ -57,7 +57,7 @@ final class OciTierCheck implements SpecCheck {
     }
 
     private static void checkPublicServices(CheckContext context, ClusterSpec spec, TierQuota quota) {
-        Map<String, String> portsInUse = new HashMap<>();
+        Map<String, Integer> portsInUse = new HashMap<>();
         int loadBalancers = 0;
         for (int i = 0; i < spec.services().size(); i++) {
             ServiceSpec service = spec.services().get(i);
@@ -75,12 +75,14 @@ final class OciTierCheck implements SpecCheck {
                             + "', but no Proxmox host receives it; set ingressFor: " + service.reservedIp() + " on the host that DNATs it");
                 }
             }
-            for (ServiceSpec.Port port : service.ports()) {
+            for (int j = 0; j < service.ports().size(); j++) {
+                ServiceSpec.Port port = service.ports().get(j);
                 String key = service.reservedIp() + "/" + port.protocol() + "/" + port.port();
-                String other = portsInUse.putIfAbsent(key, service.name());
-                if (other != null) {
-                    context.error(at + "/ports", "port " + port.protocol() + "/" + port.port() + " of reserved IP '" + service.reservedIp()
-                            + "' is already taken by service " + other);
+                Integer other = portsInUse.putIfAbsent(key, i);
+                // a port listed twice in one service is the identity check's finding, not a clash between services
+                if (other != null && other != i) {
+                    context.error(at + "/ports/" + j, "port " + port.protocol() + "/" + port.port() + " of reserved IP '"
+                            + service.reservedIp() + "' is already taken by service " + spec.services().get(other).name());
                 }
             }
         }

@@ -53,8 +53,10 @@ final class ReferenceCheck implements SpecCheck {
             });
         }
 
+        Set<String> pools = spec.network().loadBalancerPools().stream().map(p -> p.name()).collect(Collectors.toSet());
         for (int i = 0; i < spec.services().size(); i++) {
             checkService(context, spec.services().get(i), "/services/" + i, namespaces, reservedIps);
+            checkPool(context, spec.services().get(i), "/services/" + i + "/pool", pools);
         }
         for (int i = 0; i < spec.assertions().size(); i++) {
             var assertion = spec.assertions().get(i);
@@ -96,6 +98,21 @@ final class ReferenceCheck implements SpecCheck {
             if (source.namespace() == null && source.cidr() == null) {
                 context.error(sourceAt, "an allowFrom entry needs 'namespace' or 'cidr'");
             }
+        }
+    }
+
+    /** A pool is chosen only where one is used: a public service of the nested topology (the CCM's LB serves direct). */
+    private static void checkPool(CheckContext context, ServiceSpec service, String at, Set<String> pools) {
+        if (service.pool() == null) {
+            return;
+        }
+        if (service.exposure() != Exposure.PUBLIC) {
+            context.error(at, "'pool' only applies to exposure public; service " + service.name() + " is " + service.exposure().id());
+        } else if (context.spec().topology() != Topology.NESTED) {
+            context.error(at, "'pool' only applies to topology nested: with topology direct the OCI load balancer carries"
+                    + " the reserved IP of service " + service.name() + "; remove pool");
+        } else {
+            known(context, at, service.pool(), pools, "LoadBalancer pool", "network.loadBalancerPools");
         }
     }
 

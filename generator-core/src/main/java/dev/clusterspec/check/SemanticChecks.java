@@ -14,6 +14,7 @@ public final class SemanticChecks {
             new HostNetworkCheck(),
             new ControlPlaneCheck(),
             new OciTierCheck(),
+            new A1ComputeCheck(),
             new TopologyCheck(),
             new VersionCheck(),
             new AddonCheck(),

@@ -202,7 +202,7 @@ final class CiliumPolicyParser {
 
     /** Cilium label keys may carry a source prefix; pods' labels come from Kubernetes ("k8s:"). */
     private LabelSelector selector(JsonNode node, String where) {
-        return SelectorParser.parse(node, policy, where).withKeys(CiliumPolicyParser::withoutSource);
+        return SelectorParser.parse(node, policy, where, SelectorParser.Rules.CILIUM).withKeys(CiliumPolicyParser::withoutSource);
     }
 
     static String withoutSource(String key) {

@@ -54,6 +54,7 @@ public final class ConnectivityAnalyzer {
 
     static ConnectivityResult analyze(List<KubeObject> objects, List<String> readWarnings) {
         List<String> warnings = new ArrayList<>(readWarnings);
+        DuplicateNames.reject(objects);
         Inventory inventory = Inventory.of(objects);
         List<PolicyModel> policies = new ArrayList<>();
         boolean cilium = false;

@@ -41,11 +41,12 @@ final class Inventory {
         for (KubeObject o : objects) {
             switch (o.kind()) {
                 case "Namespace" -> namespaces.put(o.name(), namespaceLabels(o));
-                case "Pod" -> shapes.add(shape(podOwner(o), o.body().path("metadata"), o.body().path("spec")));
-                case "CronJob" -> shapes.add(template(o, o.body().path("spec").path("jobTemplate").path("spec")));
+                case "Pod" -> shapes.add(shape(o, podOwner(o), o.body().path("metadata"), o.body().path("spec"), "metadata"));
+                case "CronJob" -> shapes.add(template(o, o.body().path("spec").path("jobTemplate").path("spec"),
+                        "spec.jobTemplate.spec.template.metadata"));
                 default -> {
                     if (TEMPLATE_KINDS.contains(o.kind())) {
-                        shapes.add(template(o, o.body().path("spec")));
+                        shapes.add(template(o, o.body().path("spec"), "spec.template.metadata"));
                     }
                 }
             }
@@ -70,15 +71,26 @@ final class Inventory {
     }
 
     private static Map<String, String> namespaceLabels(KubeObject ns) {
-        Map<String, String> labels = Json.stringMap(ns.body().path("metadata").path("labels"));
+        Map<String, String> labels = labels(ns, ns.body().path("metadata"), "metadata");
         labels.putIfAbsent(NAME_LABEL, ns.name());
         return labels;
     }
 
-    private static PodShape template(KubeObject controller, JsonNode spec) {
+    /** The labels of an object or pod template, as the API server would accept them. */
+    private static Map<String, String> labels(KubeObject owner, JsonNode metadata, String where) {
+        Map<String, String> labels = Json.stringMap(metadata.path("labels"));
+        labels.forEach((key, value) -> KubernetesNames.labelKeyProblem(key)
+                .or(() -> KubernetesNames.labelValueProblem(key, value))
+                .ifPresent(problem -> {
+                    throw owner.invalid(where + ".labels: " + problem);
+                }));
+        return labels;
+    }
+
+    private static PodShape template(KubeObject controller, JsonNode spec, String where) {
         JsonNode template = spec.path("template");
-        return shape(new Workload(controller.namespace(), controller.name(), controller.kind()),
-                template.path("metadata"), template.path("spec"));
+        return shape(controller, new Workload(controller.namespace(), controller.name(), controller.kind()),
+                template.path("metadata"), template.path("spec"), where);
     }
 
     /** The controlling owner (not a Node: static pods stand for themselves), else the pod itself. */
@@ -92,20 +104,26 @@ final class Inventory {
         return new Workload(pod.namespace(), pod.name(), "Pod");
     }
 
-    private static PodShape shape(Workload workload, JsonNode metadata, JsonNode podSpec) {
+    private static PodShape shape(KubeObject owner, Workload workload, JsonNode metadata, JsonNode podSpec, String where) {
         List<ContainerPort> ports = new ArrayList<>();
         for (JsonNode container : Json.list(podSpec.path("containers"))) {
             for (JsonNode port : Json.list(container.path("ports"))) {
                 int number = port.path("containerPort").asInt(0);
                 Protocol protocol = Protocol.parse(Json.text(port.path("protocol")).isEmpty()
                         ? "TCP" : Json.text(port.path("protocol"))).orElse(null);
+                String name = Json.text(port.path("name"));
+                if (!name.isEmpty()) {
+                    KubernetesNames.portNameProblem(name).ifPresent(problem -> {
+                        throw owner.invalid("container " + Json.text(container.path("name")) + ": " + problem);
+                    });
+                }
                 if (number > 0 && protocol != null) {
-                    ports.add(new ContainerPort(Json.text(port.path("name")), number, protocol));
+                    ports.add(new ContainerPort(name, number, protocol));
                 }
             }
         }
         String account = Json.text(podSpec.path("serviceAccountName"));
-        return new PodShape(workload, Json.stringMap(metadata.path("labels")), List.copyOf(ports),
+        return new PodShape(workload, labels(owner, metadata, where), List.copyOf(ports),
                 account.isEmpty() ? "default" : account);
     }
 }

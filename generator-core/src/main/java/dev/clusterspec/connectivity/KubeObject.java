@@ -27,9 +27,9 @@ public record KubeObject(String source, String kind, JsonNode body) {
         return ns.isEmpty() ? "default" : ns;
     }
 
-    /** For messages: {@code NetworkPolicy web/allow-db}. */
+    /** For messages: {@code NetworkPolicy web/allow-db}, or {@code Namespace web} (it is in no namespace). */
     public String describe() {
-        return kind + " " + namespace() + "/" + name();
+        return kind.equals("Namespace") ? kind + " " + name() : kind + " " + namespace() + "/" + name();
     }
 
     /** An error about this object's content, naming its file and the object. */

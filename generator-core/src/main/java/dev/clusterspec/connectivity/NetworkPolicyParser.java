@@ -1,5 +1,7 @@
 package dev.clusterspec.connectivity;
 
+import static dev.clusterspec.connectivity.SelectorParser.Rules.KUBERNETES;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +24,7 @@ final class NetworkPolicyParser {
 
     private PolicyModel model() {
         JsonNode spec = policy.body().path("spec");
-        LabelSelector podSelector = SelectorParser.parse(spec.get("podSelector"), policy, "podSelector");
+        LabelSelector podSelector = SelectorParser.parse(spec.get("podSelector"), policy, "podSelector", KUBERNETES);
         List<JsonNode> ingressItems = Json.list(spec.path("ingress"));
         List<JsonNode> egressItems = Json.list(spec.path("egress"));
         boolean ingress;
@@ -89,11 +91,11 @@ final class NetworkPolicyParser {
         if (!selectors) {
             throw policy.invalid(where + ": a peer needs podSelector, namespaceSelector or ipBlock");
         }
-        LabelSelector pods = SelectorParser.parse(podSelector, policy, where + ".podSelector");
+        LabelSelector pods = SelectorParser.parse(podSelector, policy, where + ".podSelector", KUBERNETES);
         if (!Json.present(namespaceSelector)) {
             return new PeerSet.Pods(namespace, null, pods);
         }
-        return new PeerSet.Pods(null, SelectorParser.parse(namespaceSelector, policy, where + ".namespaceSelector"), pods);
+        return new PeerSet.Pods(null, SelectorParser.parse(namespaceSelector, policy, where + ".namespaceSelector", KUBERNETES), pods);
     }
 
     private IpBlock ipBlock(JsonNode node, String where) {
@@ -123,14 +125,25 @@ final class NetworkPolicyParser {
                 .orElseThrow(() -> policy.invalid(where + ": protocol '" + protocolText + "' is not TCP, UDP or SCTP"));
         Set<Protocol> protocols = EnumSet.of(protocol);
         String port = Json.text(item.path("port"));
+        String endText = Json.text(item.path("endPort"));
         if (port.isEmpty()) {
+            if (!endText.isEmpty()) {
+                throw policy.invalid(where + ": endPort " + endText + " needs a port to start the range at");
+            }
             return PortSpec.numeric(protocols, PortSet.ALL);
         }
         if (!isNumber(port)) {
+            // the API server takes a range only between numbers: a name resolves to one port per pod
+            if (!endText.isEmpty()) {
+                throw policy.invalid(where + ": endPort " + endText + " cannot be used with the named port '" + port
+                        + "'; use a numeric port, or drop endPort");
+            }
+            KubernetesNames.portNameProblem(port).ifPresent(p -> {
+                throw policy.invalid(where + ": " + p);
+            });
             return PortSpec.named(protocols, port);
         }
         int first = Integer.parseInt(port);
-        String endText = Json.text(item.path("endPort"));
         int last = first;
         if (!endText.isEmpty()) {
             if (!isNumber(endText) || Integer.parseInt(endText) < first) {

@@ -12,6 +12,10 @@
  * sorting, {@code All Connections}) follow the np-guard netpol-analyzer's {@code txt} output, so
  * that its published scenarios check this implementation byte for byte.
  *
+ * <p>Input the API server would refuse is refused here too, naming the file: label keys and values,
+ * selector operators without (or with stray) values, port names, {@code endPort} with a named port or
+ * without a port, and two Namespaces or two policies of one kind in one namespace with one name.
+ *
  * <p>Choices where the Kubernetes specification leaves room:
  * <ul>
  *   <li>A workload is one peer. When pods of one owner differ (labels, ports), a connection is

@@ -60,8 +60,7 @@ public final class Generator {
         ManifestRepoBuild repo = ManifestRepoBuild.of(plan, firewall, request.catalogMirrorIfAny());
         List<String> notes = new ArrayList<>(ConnectivityAssertions.check(loaded, repo.connectivity()));
 
-        log.info("manifest repo: " + repo.content().files().size() + " files, " + repo.content().urlManifests().size()
-                + " fetched by URL, " + repo.content().inlineManifests().size() + " inline");
+        log.info(ManifestRepoIndex.counts(repo.content()));
         List<OutputFile> files = new ArrayList<>(repo.filesUnder("manifest-repo/"));
         files.addAll(FirewallEmitters.emit(firewall));
         log.info("firewall: OCI security lists, Proxmox and nftables files for " + plan.spec().proxmoxIfAny().map(p -> p.hosts().size()).orElse(0) + " host(s)");

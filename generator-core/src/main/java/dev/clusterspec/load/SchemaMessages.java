@@ -21,11 +21,12 @@ final class SchemaMessages {
         JsonNode value = error.getInstanceNode();
         String field = fieldName(pointer);
         return switch (error.getKeyword()) {
-            case "required" -> "missing required field '" + error.getProperty() + "'" + where(pointer);
-            case "additionalProperties" -> unknownField(error.getProperty(), schemaTree.at(parent(schemaPath)).get("properties"), pointer);
+            case "required" -> "missing required field '" + error.getProperty() + "'" + where(pointer, value);
+            case "additionalProperties" -> unknownField(error.getProperty(), schemaTree.at(parent(schemaPath)).get("properties"),
+                    where(pointer, value));
             case "enum" -> field + " must be one of " + list(error.getSchemaNode()) + shown(value);
             case "const" -> field + " must be " + error.getSchemaNode() + shown(value);
-            case "type" -> field + " must be " + article(error.getSchemaNode().asString()) + ", not " + kind(value);
+            case "type" -> field + " must be " + article(error.getSchemaNode().asString()) + ", not " + found(value);
             case "pattern" -> pattern(field, schemaPath, value);
             case "minimum", "maximum" -> field + " must be " + ("minimum".equals(error.getKeyword()) ? "at least " : "at most ")
                     + error.getSchemaNode() + shown(value);
@@ -74,14 +75,14 @@ final class SchemaMessages {
         return field + " must match " + regex + shown(value);
     }
 
-    private static String unknownField(String name, JsonNode properties, String pointer) {
+    private static String unknownField(String name, JsonNode properties, String where) {
         List<String> allowed = namesOf(properties);
         String suggestion = allowed.stream()
                 .min(Comparator.comparingInt(candidate -> distance(candidate.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))))
                 .filter(best -> distance(best.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 3))
                 .map(best -> "; did you mean '" + best + "'?")
                 .orElse("; allowed here: " + String.join(", ", allowed));
-        return "unknown field '" + name + "'" + where(pointer) + suggestion;
+        return "unknown field '" + name + "'" + where + suggestion;
     }
 
     private static List<String> namesOf(JsonNode properties) {
@@ -92,8 +93,14 @@ final class SchemaMessages {
         return names;
     }
 
-    private static String where(String pointer) {
-        return pointer.isEmpty() ? "" : " in " + pointer;
+    /** " in /nodes/1 (w-1)": the path, and the name of the item when it has one, so people find it by name. */
+    private static String where(String pointer, JsonNode object) {
+        if (pointer.isEmpty()) {
+            return "";
+        }
+        JsonNode name = object == null ? null : object.get("name");
+        boolean named = name != null && name.isString() && !name.asString().isBlank() && name.asString().length() <= 63;
+        return " in " + pointer + (named ? " (" + name.asString() + ")" : "");
     }
 
     private static String shown(JsonNode value) {
@@ -114,6 +121,17 @@ final class SchemaMessages {
         return String.join(", ", items);
     }
 
+    /**
+     * What was written instead: a number or true/false as written (203.5), since neither can be a
+     * secret; text only as "text", since a misplaced secret is text.
+     */
+    private static String found(JsonNode value) {
+        if (value != null && (value.isNumber() || value.isBoolean())) {
+            return value.toString();
+        }
+        return kind(value);
+    }
+
     private static String kind(JsonNode value) {
         if (value == null || value.isNull()) {
             return "empty";
@@ -123,12 +141,6 @@ final class SchemaMessages {
         }
         if (value.isArray()) {
             return "a list";
-        }
-        if (value.isBoolean()) {
-            return "true/false";
-        }
-        if (value.isNumber()) {
-            return "a number";
         }
         return "text";
     }

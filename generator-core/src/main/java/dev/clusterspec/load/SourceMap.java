@@ -32,6 +32,11 @@ public final class SourceMap {
         keys.putIfAbsent(pointer, position);
     }
 
+    /** Whether the spec file itself holds a value at the pointer (not a default filled in later). */
+    public boolean has(String pointer) {
+        return values.containsKey(pointer);
+    }
+
     /** The position of the value at the pointer, else of its closest written ancestor. */
     public Position valueAt(String pointer) {
         String p = pointer;

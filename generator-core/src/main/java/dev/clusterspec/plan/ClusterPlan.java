@@ -7,6 +7,7 @@ import dev.clusterspec.spec.Ip;
 import dev.clusterspec.spec.ManifestRepo;
 import dev.clusterspec.spec.Network.LoadBalancerPool;
 import dev.clusterspec.spec.Node;
+import dev.clusterspec.spec.Proxmox;
 import dev.clusterspec.spec.Proxmox.Host;
 import dev.clusterspec.spec.ServiceSpec;
 import dev.clusterspec.spec.ServiceSpec.Exposure;
@@ -30,6 +31,7 @@ public final class ClusterPlan {
     private final List<PublicExposure> publicExposures;
     private final List<String> certSans;
     private final Optional<MeshGateway> meshGateway;
+    private final List<Cidr> admins;
 
     private ClusterPlan(ClusterSpec spec, String specSha256, LoadedSpec source) {
         this.spec = spec;
@@ -40,6 +42,7 @@ public final class ClusterPlan {
         this.meshGateway = spec.topology() == Topology.NESTED
                 ? spec.proxmoxIfAny().flatMap(p -> MeshGateway.of(spec.name(), p, spec.network().tailnet()))
                 : Optional.empty();
+        this.admins = admins(spec);
     }
 
     public static ClusterPlan of(LoadedSpec loaded) {
@@ -128,10 +131,19 @@ public final class ClusterPlan {
         return meshGateway.map(g -> List.of(g.returnRoute())).orElse(List.of());
     }
 
-    /** Sources allowed to administer the cluster (talosctl, kubectl); the tailnet unless the spec says. */
+    /** Sources allowed to administer the cluster (talosctl, kubectl, the Proxmox UI); see {@link #admins(ClusterSpec)}. */
     public List<Cidr> admins() {
-        List<Cidr> admins = spec.firewall().admins();
-        return admins != null ? admins : List.of(spec.network().tailnet());
+        return admins;
+    }
+
+    /** Whether the Tailscale operator runs (tailnet services and its proxies). */
+    public boolean tailscale() {
+        return spec.addons().tailscale().enabled();
+    }
+
+    /** Whether the cluster has a tailnet at all: the Tailscale operator, or a mesh gateway on the bridge. */
+    public boolean tailnet() {
+        return tailscale() || meshGateway.isPresent();
     }
 
     public List<PublicExposure> publicExposures() {
@@ -164,14 +176,13 @@ public final class ClusterPlan {
     }
 
     /**
-     * Gives each public service the next free address of the pools, in spec order, skipping each
-     * pool's network and broadcast address: the same spec always gives the same addresses.
+     * Gives each public service the next free address of its pool (services[].pool, else the first
+     * pool), in spec order, skipping each pool's network and broadcast address: the same spec always
+     * gives the same addresses. A service whose pool is unknown or full gets none (validation reports both).
      */
     private static List<PublicExposure> assignPublicExposures(ClusterSpec spec) {
         List<PublicExposure> out = new ArrayList<>();
-        List<LoadBalancerPool> pools = spec.network().loadBalancerPools();
-        int pool = 0;
-        long next = 1;
+        java.util.Map<String, Long> next = new java.util.HashMap<>();
         for (ServiceSpec service : spec.services()) {
             if (service.exposure() != Exposure.PUBLIC) {
                 continue;
@@ -182,19 +193,37 @@ public final class ClusterPlan {
                     : null;
             Ip lbIp = null;
             String poolName = null;
-            if (spec.topology() == Topology.NESTED) {
-                while (pool < pools.size() && next >= pools.get(pool).cidr().size().longValue() - 1) {
-                    pool++;
-                    next = 1;
-                }
-                if (pool < pools.size()) {
-                    lbIp = pools.get(pool).cidr().addressAt(next++);
-                    poolName = pools.get(pool).name();
+            Optional<LoadBalancerPool> pool = spec.network().poolOf(service);
+            if (spec.topology() == Topology.NESTED && pool.isPresent()) {
+                long n = next.merge(pool.get().name(), 1L, Long::sum);
+                if (n < pool.get().cidr().size().longValue() - 1) {
+                    lbIp = pool.get().cidr().addressAt(n);
+                    poolName = pool.get().name();
                 }
             }
             out.add(new PublicExposure(service, service.reservedIp(), reserved, ingress, lbIp, poolName));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * firewall.admins when the spec has it. Otherwise the tailnet when the Tailscale operator runs;
+     * without a tailnet, the place admins can already get to: the Proxmox hosts' bridge addresses
+     * (nested: SSH through the bastion to a host, and talosctl or kubectl from there) or the bastion's
+     * private IP (direct: it shares the subnet with the nodes). Direct with neither has no default
+     * (validation asks for firewall.admins).
+     */
+    private static List<Cidr> admins(ClusterSpec spec) {
+        if (spec.firewall().admins() != null) {
+            return spec.firewall().admins();
+        }
+        if (spec.addons().tailscale().enabled() || spec.topology() == Topology.NESTED && spec.proxmoxIfAny().flatMap(Proxmox::meshGatewayIfAny).isPresent()) {
+            return List.of(spec.network().tailnet());
+        }
+        if (spec.topology() == Topology.NESTED) {
+            return spec.proxmoxIfAny().map(p -> p.hosts().stream().map(h -> h.bridgeIp().asHostCidr()).toList()).orElse(List.of());
+        }
+        return spec.bastionIfAny().map(b -> List.of(b.privateIp().asHostCidr())).orElse(List.of());
     }
 
     private static List<String> certSans(ClusterSpec spec) {

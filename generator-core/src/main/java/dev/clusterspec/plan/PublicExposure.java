@@ -11,4 +11,11 @@ import dev.clusterspec.spec.ServiceSpec;
  * the reserved IP on a load balancer.
  */
 public record PublicExposure(ServiceSpec service, String reservedIpName, Ip reservedIp, Host ingressHost,
-                             Ip loadBalancerIp, String poolName) {}
+                             Ip loadBalancerIp, String poolName) {
+
+    /**
+     * The Service label that ties a public service to its pool: each CiliumLoadBalancerIPPool selects the
+     * Services carrying its name, so Cilium allocates a service's address from its own pool only.
+     */
+    public static final String POOL_LABEL = "clusterspec.dev/lb-pool";
+}

@@ -2,8 +2,11 @@ package dev.clusterspec.spec;
 
 import java.util.Optional;
 
-/** The jump host; {@code reservedIp} is absent when it uses an ephemeral public IP. */
-public record Bastion(String reservedIp, Ip privateIp) {
+/**
+ * The jump host; {@code reservedIp} is absent when it uses an ephemeral public IP, and {@code ocpus}
+ * and {@code memoryGb} are set only when it is an Ampere A1 instance.
+ */
+public record Bastion(String reservedIp, Ip privateIp, Integer ocpus, Integer memoryGb) {
 
     public Optional<String> reservedIpName() {
         return Optional.ofNullable(reservedIp);

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * A Talos node; {@code host} and {@code vmid} are set in the nested topology. {@code patches} are
- * the node's own Talos config patches, applied after those of all nodes and of its role.
+ * A Talos node; {@code host} and {@code vmid} are set in the nested topology, {@code ocpus} and
+ * {@code memoryGb} size its OCI instance in the direct topology. {@code patches} are the node's own
+ * Talos config patches, applied after those of all nodes and of its role.
  */
 public record Node(String name, Role role, String host, Integer vmid, Ip ip, String installDisk,
-        @JsonProperty("interface") String iface, List<PatchEntry> patches) {
+        @JsonProperty("interface") String iface, int ocpus, int memoryGb, List<PatchEntry> patches) {
 
     public Node {
         patches = List.copyOf(patches);

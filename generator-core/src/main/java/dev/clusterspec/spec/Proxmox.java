@@ -23,9 +23,11 @@ public record Proxmox(Bridge bridge, List<Host> hosts, MeshGateway meshGateway) 
 
     /**
      * A Proxmox host; {@code ingressFor} names the reserved IP it receives and DNATs, if any, and
-     * {@code uplink} is its VCN interface, which carries the secondary private IP of that reserved IP.
+     * {@code uplink} is its VCN interface, which carries the secondary private IP of that reserved IP;
+     * {@code ocpus} and {@code memoryGb} size its OCI instance.
      */
-    public record Host(String name, Ip privateIp, Ip bridgeIp, String uplink, String ingressFor, Ip secondaryPrivateIp) {
+    public record Host(String name, Ip privateIp, Ip bridgeIp, String uplink, String ingressFor, Ip secondaryPrivateIp,
+                       int ocpus, int memoryGb) {
 
         public Optional<String> ingressReservedIp() {
             return Optional.ofNullable(ingressFor);

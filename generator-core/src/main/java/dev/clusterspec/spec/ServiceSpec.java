@@ -14,6 +14,7 @@ public record ServiceSpec(
         String namespace,
         Exposure exposure,
         String reservedIp,
+        String pool,
         String hostname,
         Map<String, String> selector,
         List<Port> ports,
@@ -38,6 +39,11 @@ public record ServiceSpec(
 
     public Optional<String> reservedIpName() {
         return Optional.ofNullable(reservedIp);
+    }
+
+    /** The LoadBalancer pool the spec names for this service; absent means the first pool. */
+    public Optional<String> poolName() {
+        return Optional.ofNullable(pool);
     }
 
     /** The MagicDNS name of a tailnet service. */

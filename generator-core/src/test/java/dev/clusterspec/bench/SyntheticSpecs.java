@@ -30,7 +30,7 @@ final class SyntheticSpecs {
             y.append("    - {name: pve").append(h).append(", privateIp: 10.1.").append(1 + h / 200).append('.').append(10 + h % 200)
                     .append(", bridgeIp: ").append(bridgeIp);
             if (h == 0) {
-                y.append(", ingressFor: ingress, secondaryPrivateIp: 10.1.15.5");
+                y.append(", ingressFor: ingress, uplink: enp0s6, secondaryPrivateIp: 10.1.15.5");
             }
             y.append("}\n");
         }

@@ -67,7 +67,35 @@ class GeneratorTest {
                 .hasMessageContaining("do not match the schemas in " + schemas + " (nothing was written)")
                 .hasMessageContaining("manifest-repo/10-cilium/")
                 .hasMessageContaining("no schema for v1 Namespace")
-                .hasMessageContaining("... and 52 more");
+                .hasMessageContaining("... and 56 more");
         assertThat(Files.readString(index)).isEqualTo(before);
+    }
+
+    @Test
+    void theSummaryCountsRepoFilesApartFromTheUpstreamFilesTalosFetches() throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        BuildLog log = new BuildLog() {
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            public void warn(String message) {
+            }
+
+            public void debug(String message) {
+            }
+        };
+        GenerateResult result = new Generator().generate(new GenerateRequest(Examples.spec("oci-free-tier"), BUNDLE,
+                dir.resolve("cluster"), true, null, CLOCK, log, null));
+        java.util.List<String> repoFiles = result.files().stream().map(OutputFile::path)
+                .filter(p -> p.startsWith("manifest-repo/")).map(p -> p.substring("manifest-repo/".length())).toList();
+        String cp = Files.readString(dir.resolve("cluster/talos/cp-1.yaml"));
+        long fetchedFromRepo = repoFiles.stream().filter(p -> cp.contains("k8s-manifests-private/main/" + p)).count();
+        long upstream = java.util.regex.Pattern.compile("- https://raw\\.githubusercontent\\.com/tailscale/").matcher(cp).results().count();
+        assertThat(fetchedFromRepo).isEqualTo(7);
+        assertThat(upstream).isEqualTo(8);
+        assertThat(lines).contains("manifest repo: " + repoFiles.size() + " files, " + fetchedFromRepo + " of them fetched by Talos by URL;"
+                + " 1 manifest(s) inline in the control-plane configs; " + upstream
+                + " upstream file(s) fetched from their pinned URLs, not mirrored");
     }
 }

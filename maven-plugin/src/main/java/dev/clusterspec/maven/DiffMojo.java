@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Shows what would change, per object (kind/namespace/name) with a field-level unified diff:
@@ -21,7 +23,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * plain in CI; {@code -Dcluster.diff.failOnChange} makes it a gate.
  */
 @Mojo(name = "diff", threadSafe = true, requiresProject = false)
-public class DiffMojo extends PublishMojo {
+public class DiffMojo extends AbstractClusterMojo {
+
+    private final SettingsDecrypter decrypter;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings settings;
 
     /** {@code published}, or a folder of earlier output (e.g. target/cluster). */
     @Parameter(property = "cluster.diff.against", defaultValue = "published")
@@ -50,9 +57,33 @@ public class DiffMojo extends PublishMojo {
     @Parameter(defaultValue = "${project.build.directory}/cluster-diff", readonly = true)
     protected File previewDirectory;
 
+    /** The published manifest repo, when it is not manifestRepo.url (a fork, a test server, or a local path). */
+    @Parameter(property = "cluster.publish.url")
+    protected String url;
+
+    /** settings.xml server id with the Git credentials to read the published repo; defaults to manifestRepo.serverId. */
+    @Parameter(property = "cluster.publish.serverId")
+    protected String serverId;
+
+    /** Environment variable with a Git token, used when settings.xml has no such server. */
+    @Parameter(property = "cluster.publish.tokenEnv", defaultValue = "CLUSTER_GIT_TOKEN")
+    protected String tokenEnv;
+
+    /** User name sent with a token from the environment (GitHub accepts any; GitLab wants oauth2). */
+    @Parameter(property = "cluster.publish.username", defaultValue = "x-access-token")
+    protected String username;
+
+    /** Working copies of the published manifest repo (shared with cluster:publish). */
+    @Parameter(property = "cluster.publish.workDirectory", defaultValue = "${project.build.directory}/cluster-publish")
+    protected File workDirectory;
+
+    /** As for cluster:generate: a local copy of the catalog's third-party files to mirror. */
+    @Parameter(property = "cluster.catalogMirror")
+    protected File catalogMirror;
+
     @javax.inject.Inject
-    public DiffMojo(org.apache.maven.settings.crypto.SettingsDecrypter decrypter) {
-        super(decrypter);
+    public DiffMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
     }
 
     @Override
@@ -66,7 +97,8 @@ public class DiffMojo extends PublishMojo {
         try {
             if ("published".equals(against)) {
                 report = ChangePreview.againstPublished(new ManifestRepoRelease.Request(spec.toPath(), workDirectory.toPath(),
-                        Optional.ofNullable(catalogMirror).map(File::toPath), remoteUrl(), this::credentials, true,
+                        Optional.ofNullable(catalogMirror).map(File::toPath), GitAccess.remoteUrl(url, spec),
+                        new GitAccess(settings, decrypter, serverId, tokenEnv, username, getLog())::credentials, true,
                         new MavenBuildLog(getLog())));
             } else {
                 File folder = new File(against);

@@ -1,7 +1,6 @@
 package dev.clusterspec.maven;
 
 import dev.clusterspec.generate.ManifestRepoRelease;
-import dev.clusterspec.publish.Credentials;
 import dev.clusterspec.publish.PublishException;
 import dev.clusterspec.publish.PublishResult;
 import java.io.File;
@@ -10,12 +9,8 @@ import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Commits the manifest repo to Git and pushes it (what CI runs). It needs only the Git
@@ -69,12 +64,16 @@ public class PublishMojo extends AbstractClusterMojo {
         return "publish";
     }
 
+    GitAccess git() {
+        return new GitAccess(settings, decrypter, serverId, tokenEnv, username, getLog());
+    }
+
     @Override
     protected void run() throws MojoFailureException {
         PublishResult result;
         try {
             result = new ManifestRepoRelease().publish(new ManifestRepoRelease.Request(spec.toPath(), workDirectory.toPath(),
-                    Optional.ofNullable(catalogMirror).map(File::toPath), remoteUrl(), this::credentials,
+                    Optional.ofNullable(catalogMirror).map(File::toPath), GitAccess.remoteUrl(url, spec), git()::credentials,
                     dryRun, new MavenBuildLog(getLog())));
         } catch (PublishException e) {
             throw new MojoFailureException("publish failed: " + e.getMessage());
@@ -90,38 +89,5 @@ public class PublishMojo extends AbstractClusterMojo {
         } else {
             getLog().info("manifest repo unchanged: nothing to commit");
         }
-    }
-
-    /** The override URL; a plain path is a local repository, relative to the spec's folder. */
-    protected Optional<String> remoteUrl() {
-        if (url == null || url.contains("://")) {
-            return Optional.ofNullable(url);
-        }
-        File local = new File(url).isAbsolute() ? new File(url) : new File(spec.getAbsoluteFile().getParentFile(), url);
-        return Optional.of(local.toURI().toString());
-    }
-
-    /** settings.xml first (decrypted), then the environment; the token itself is never logged. */
-    protected Credentials credentials(String specServerId) {
-        String id = serverId != null ? serverId : specServerId;
-        Server server = settings == null || id == null ? null : settings.getServer(id);
-        if (server != null) {
-            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (SettingsProblem problem : decrypted.getProblems()) {
-                if (problem.getSeverity() == SettingsProblem.Severity.ERROR || problem.getSeverity() == SettingsProblem.Severity.FATAL) {
-                    throw new UserInputException("cannot decrypt the credentials of settings.xml server '" + id + "': " + problem.getMessage());
-                }
-            }
-            Server plain = decrypted.getServer();
-            getLog().info("using Git credentials of settings.xml server '" + id + "' (user " + plain.getUsername() + ")");
-            return Credentials.of(plain.getUsername(), plain.getPassword());
-        }
-        String token = System.getenv(tokenEnv);
-        if (token != null && !token.isEmpty()) {
-            getLog().info("using the Git token from environment variable " + tokenEnv);
-            return Credentials.of(username, token);
-        }
-        getLog().warn("no Git credentials: no settings.xml server '" + id + "' and " + tokenEnv + " is not set; trying without");
-        return null;
     }
 }

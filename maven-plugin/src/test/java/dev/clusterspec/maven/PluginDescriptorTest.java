@@ -77,4 +77,31 @@ class PluginDescriptorTest {
         }
         assertThat(xml).isNotEmpty();
     }
+
+    private static Element mojo(String goal) {
+        return mojos().stream().filter(m -> goal.equals(child(m, "goal"))).findFirst().orElseThrow();
+    }
+
+    /** Name to description of a goal's parameters, as cluster:help and the goal pages show them. */
+    private static java.util.Map<String, String> parameters(String goal) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        Element parameters = (Element) mojo(goal).getElementsByTagName("parameters").item(0);
+        NodeList list = parameters.getElementsByTagName("parameter");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element p = (Element) list.item(i);
+            out.put(child(p, "name"), child(p, "description"));
+        }
+        return out;
+    }
+
+    @Test
+    void diffListsOnlyItsOwnParametersAndPublishKeepsItsDryRun() {
+        assertThat(parameters("diff").keySet()).containsExactlyInAnyOrder("spec", "skip", "against", "failOnChange", "color",
+                "secretsBundle", "previewDirectory", "settings", "url", "serverId", "tokenEnv", "username", "workDirectory",
+                "catalogMirror", "ageIdentity");
+        // diff changes nothing: none of its help may speak of committing or pushing
+        assertThat(parameters("diff").values()).noneMatch(d -> d != null && (d.contains("commit") || d.contains("push")));
+        assertThat(parameters("publish")).containsKeys("dryRun", "url", "serverId", "tokenEnv", "username", "workDirectory");
+        assertThat(parameters("publish").get("dryRun")).contains("commit and push nothing");
+    }
 }

@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * A container image pinned in the version catalog: repository, tag and, where the upstream chart or
  * release publishes one, the digest of the multi-arch image index. {@code platforms} records which
- * platforms that index covers, so a test can prove every image runs on the clusters' arm64 nodes.
+ * platforms that index covers, so a test can prove every image runs on the clusters' arm64 nodes;
+ * {@code source} says where the tag and the digest come from (the upstream chart, manifest or release).
  */
-public record ImageRef(String repository, String tag, String digest, List<String> platforms) {
+public record ImageRef(String repository, String tag, String digest, List<String> platforms, String source) {
 
     public ImageRef {
         platforms = List.copyOf(platforms);

@@ -112,8 +112,13 @@ public final class VersionCatalog {
         List<String> platforms = new ArrayList<>();
         node.path("platforms").forEach(p -> platforms.add(p.asString()));
         JsonNode digest = node.path("digest");
+        String source = node.path("source").asString("");
+        if (source.isBlank()) {
+            throw new IllegalStateException("the bundled version catalog pins " + node.path("repository").asString()
+                    + " without a source for its tag and digest");
+        }
         return new ImageRef(node.path("repository").asString(), node.path("tag").asString(),
-                digest.isMissingNode() ? null : digest.asString(), platforms);
+                digest.isMissingNode() ? null : digest.asString(), platforms, source);
     }
 
     private static String minor(String version) {

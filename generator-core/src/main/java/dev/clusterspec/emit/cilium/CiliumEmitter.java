@@ -6,6 +6,7 @@ import dev.clusterspec.emit.manifests.ApplyOrder;
 import dev.clusterspec.emit.manifests.KubeDocuments;
 import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.PublicExposure;
 import dev.clusterspec.spec.Network.LoadBalancerPool;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,6 +81,7 @@ public final class CiliumEmitter {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("pools", poolModel);
+        model.put("poolLabel", PublicExposure.POOL_LABEL);
         model.put("policyName", "l2-loadbalancer-ips");
         model.put("interfaces", plan.spec().addons().cilium().l2().interfaces());
         List<ObjectNode> objects = KubeDocuments.render("cilium/lb-ipam.yaml.ftl", model);

@@ -106,6 +106,19 @@ public final class ManifestRepoIndex {
     }
 
     /**
+     * One line for the build's output: how many files the repo holds and how many of them Talos
+     * fetches by URL, how many manifests go inline, and the pinned upstream files Talos fetches from
+     * elsewhere (those are no repo files, so they are counted apart).
+     */
+    public static String counts(ManifestRepoContent content) {
+        long fromRepo = content.urlManifests().stream().filter(ref -> ref.path() != null).count();
+        long upstream = content.urlManifests().size() - fromRepo;
+        return "manifest repo: " + content.files().size() + " files, " + fromRepo + " of them fetched by Talos by URL; "
+                + content.inlineManifests().size() + " manifest(s) inline in the control-plane configs"
+                + (upstream == 0 ? "" : "; " + upstream + " upstream file(s) fetched from their pinned URLs, not mirrored");
+    }
+
+    /**
      * A short size table of emitted content, for the build's output summary: each repo file with its
      * size and how Talos gets it.
      */

@@ -9,6 +9,7 @@ import dev.clusterspec.emit.manifests.KubeDocuments;
 import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.emit.workloads.PodSecurity;
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.firewall.Ports;
 import dev.clusterspec.spec.Addons.Alloy;
 import dev.clusterspec.spec.SecretResolver;
 import java.util.LinkedHashMap;
@@ -17,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Monitoring: Grafana Alloy shipping the Cilium and Hubble metrics (the Cilium manifests open the
- * endpoints, see {@link dev.clusterspec.plan.firewall.Ports}) and the pods' logs to Grafana Cloud, when the spec enables
- * it. The Grafana Cloud credentials are a Secret in the control-plane Talos configs only.
+ * endpoints, see {@link Ports}), the metrics of application pods with a container port named
+ * {@link Ports#WORKLOAD_METRICS_PORT_NAME}, and the pods' logs to Grafana Cloud, when the spec enables it.
+ * The Grafana Cloud credentials are a Secret in the control-plane Talos configs only.
  */
 public final class AlloyEmitter {
 
@@ -73,6 +75,9 @@ public final class AlloyEmitter {
         model.put("metricsUrl", alloy.metricsUrl());
         model.put("logsUrl", alloy.logsUrl());
         model.put("metricsPortNames", METRICS_PORT_NAMES);
+        // the same namespaces and port name the network policies admit the monitoring namespace to
+        model.put("workloadNamespaces", plan.spec().namespaces().stream().map(n -> n.name()).toList());
+        model.put("workloadMetricsPort", Ports.WORKLOAD_METRICS_PORT_NAME);
         model.put("scrapeInterval", "60s");
         return model;
     }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The OCI cloud-controller-manager, only when the spec enables it: the full variant for Talos on OCI
- * instances (topology direct), the service-controller-only variant for Talos VMs on Proxmox (nested).
+ * The OCI cloud-controller-manager, only when the spec enables it (validation allows it only for Talos
+ * on OCI instances, topology direct): all controllers, or the service (load balancer) controller only.
  * The image's minor matches the cluster's Kubernetes minor; it is a multi-arch image with arm64.
  */
 public final class OciCcmEmitter {

@@ -4,6 +4,7 @@ import dev.clusterspec.emit.Yaml;
 import dev.clusterspec.emit.manifests.ApplyOrder;
 import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.firewall.DefaultDeny;
 import dev.clusterspec.plan.firewall.Endpoint;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import dev.clusterspec.plan.firewall.Flow;
@@ -11,7 +12,6 @@ import dev.clusterspec.plan.firewall.Layer;
 import dev.clusterspec.plan.firewall.PortRange;
 import dev.clusterspec.plan.firewall.Protocol;
 import dev.clusterspec.spec.Cidr;
-import dev.clusterspec.spec.NamespaceSpec;
 import dev.clusterspec.spec.ServiceSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,11 +26,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders the network-policy layer for every application namespace: a default deny of ingress and
- * egress, then NetworkPolicies that allow the flows of {@link Layer#NETWORK_POLICY} (ingress at the
- * destination namespace, egress at the source namespace, each only where that namespace is one of
- * ours), and CiliumNetworkPolicies for what plain NetworkPolicy cannot name: the nodes (Cilium
- * entities {@code host}, {@code remote-node}).
+ * Renders the network-policy layer for every namespace clusterspec creates: its default deny (see
+ * {@link DefaultDeny}), then NetworkPolicies that allow the flows of {@link Layer#NETWORK_POLICY}
+ * (ingress at the destination namespace, egress at the source namespace, each only where that
+ * namespace is one of ours), and CiliumNetworkPolicies for what plain NetworkPolicy cannot name: the
+ * nodes (Cilium entities {@code host}, {@code remote-node}).
  */
 public final class NetworkPolicyEmitter {
 
@@ -60,17 +60,18 @@ public final class NetworkPolicyEmitter {
         List<Cidr> clusterRanges = clusterRanges(plan.cluster());
         List<JsonNode> networkPolicies = new ArrayList<>();
         List<JsonNode> ciliumPolicies = new ArrayList<>();
-        for (NamespaceSpec namespace : plan.cluster().spec().namespaces()) {
-            String ns = namespace.name();
+        for (DefaultDeny deny : plan.defaultDenies()) {
+            String ns = deny.namespace();
             Map<Map<String, String>, String> serviceNames = serviceNames(plan.cluster(), ns);
-            networkPolicies.add(defaultDeny(ns));
+            networkPolicies.add(defaultDeny(deny));
 
             Map<Map<String, String>, List<Flow>> ingress = group(flows, f -> f.destination() instanceof Endpoint.Pods d
                     && d.namespace().equals(ns) && !(f.source() instanceof Endpoint.ClusterEntity), f -> ((Endpoint.Pods) f.destination()).labels());
             ingress.forEach((selector, group) -> networkPolicies.add(
                     networkPolicy(ns, "allow-ingress" + suffix(selector, serviceNames), selector, "Ingress", group, clusterRanges)));
 
-            Map<Map<String, String>, List<Flow>> egress = group(flows, f -> f.source() instanceof Endpoint.Pods s
+            // an egress policy would isolate its pods' egress: only where the default deny covers egress anyway
+            Map<Map<String, String>, List<Flow>> egress = group(flows, f -> deny.egress() && f.source() instanceof Endpoint.Pods s
                     && s.namespace().equals(ns), f -> ((Endpoint.Pods) f.source()).labels());
             egress.forEach((selector, group) -> networkPolicies.add(
                     networkPolicy(ns, "allow-egress" + suffix(selector, serviceNames), selector, "Egress", group, clusterRanges)));
@@ -94,12 +95,14 @@ public final class NetworkPolicyEmitter {
         return groups;
     }
 
-    private static ObjectNode defaultDeny(String namespace) {
-        ObjectNode policy = header("networking.k8s.io/v1", "NetworkPolicy", namespace, "default-deny",
-                List.of("deny all ingress and egress not allowed by another policy"));
+    private static ObjectNode defaultDeny(DefaultDeny deny) {
+        ObjectNode policy = header("networking.k8s.io/v1", "NetworkPolicy", deny.namespace(), "default-deny", List.of(deny.why()));
         ObjectNode spec = policy.putObject("spec");
         spec.putObject("podSelector");
-        spec.putArray("policyTypes").add("Ingress").add("Egress");
+        ArrayNode types = spec.putArray("policyTypes").add("Ingress");
+        if (deny.egress()) {
+            types.add("Egress");
+        }
         return policy;
     }
 

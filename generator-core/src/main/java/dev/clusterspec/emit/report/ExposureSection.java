@@ -57,7 +57,7 @@ final class ExposureSection {
     }
 
     static boolean tailscaleOn(ClusterPlan plan) {
-        return plan.spec().addons().tailscale() != null && plan.spec().addons().tailscale().enabled();
+        return plan.tailscale();
     }
 
     private static String path(ClusterPlan plan, ServiceSpec service) {

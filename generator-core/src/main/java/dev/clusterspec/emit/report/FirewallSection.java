@@ -1,6 +1,7 @@
 package dev.clusterspec.emit.report;
 
 import dev.clusterspec.emit.firewall.RuleCounts;
+import dev.clusterspec.plan.firewall.DefaultDeny;
 import dev.clusterspec.plan.firewall.Endpoint;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import dev.clusterspec.plan.firewall.Flow;
@@ -19,7 +20,10 @@ final class FirewallSection {
     static Section build(FirewallPlan plan) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(Block.Paragraph.of("Every layer denies by default; a row is an allowed connection (replies are allowed by "
-                + "every layer, all are stateful). A packet from outside to a pod has to pass every layer on its path."));
+                + "every layer, all are stateful). A packet from outside to a pod has to pass every layer on its path. The "
+                + "network policies deny all ingress in every namespace clusterspec creates (" + String.join(", ",
+                plan.defaultDenies().stream().map(DefaultDeny::namespace).toList()) + "), and egress too in the application"
+                + " namespaces."));
         TableBuilder counts = TableBuilder.of("layer", "rendered as", "flows", "rules").numeric(2, 3);
         for (RuleCounts.Count count : RuleCounts.of(plan)) {
             counts.row(count.layer().title(), count.what(), Integer.toString(count.flows()), Integer.toString(count.rules()));

@@ -71,7 +71,10 @@ final class IpAllocationSection {
         t.row("kubernetes Service", "Kubernetes", services.addressAt(KUBERNETES_SERVICE_OFFSET).toString(), "in-cluster address of the API server");
         t.row("Cluster DNS", "Kubernetes", services.addressAt(DNS_SERVICE_OFFSET).toString(),
                 "CoreDNS Service (kube-dns), names under " + spec.network().clusterDomain());
-        t.row("Tailnet", "Tailscale mesh", spec.network().tailnet().toString(), tailnetPurpose(plan));
+        if (plan.tailnet()) {
+            t.row("Tailnet", "Tailscale mesh", spec.network().tailnet().toString(),
+                    "Tailscale addresses: the operator, one proxy per tailnet service, the admins' devices");
+        }
         if (!plan.admins().equals(List.of(spec.network().tailnet()))) {
             t.row("Admins", "firewall sources", plan.admins().stream().map(Cidr::toString).collect(Collectors.joining(", ")),
                     "may use talosctl, kubectl and the Proxmox UI");
@@ -145,14 +148,6 @@ final class IpAllocationSection {
             out.append(" (VM ").append(node.vmid()).append(')');
         }
         return out.toString();
-    }
-
-    private static String tailnetPurpose(ClusterPlan plan) {
-        var tailscale = plan.spec().addons().tailscale();
-        if (tailscale != null && tailscale.enabled()) {
-            return "Tailscale addresses: the operator, one proxy per tailnet service, the admins' devices";
-        }
-        return "Tailscale addresses of the admins' devices (the operator is off)";
     }
 
     private static String serviceName(PublicExposure exposure) {

@@ -122,11 +122,12 @@ public final class ReportEmitter {
     private static Section topology(ClusterPlan plan) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Diagram("topology.svg", "Topology of cluster " + plan.name()));
+        String tailnet = plan.tailnet() ? "Admins and tailnet services (purple) are reached over the tailnet. " : "";
         blocks.add(Block.Paragraph.of(Inline.of(plan.nested()
                         ? "Public traffic (orange) enters at a reserved IP, which OCI maps to a secondary private IP of a Proxmox host; "
-                        + "the host DNATs it to a LoadBalancer IP that Cilium announces on the bridge. Admins and tailnet services "
-                        + "(purple) are reached over the tailnet. The same drawing is in "
-                        : "Public traffic (orange) enters at a reserved IP on an OCI load balancer. The same drawing is in ")
+                        + "the host DNATs it to a LoadBalancer IP that Cilium announces on the bridge. " + tailnet
+                        + "The same drawing is in "
+                        : "Public traffic (orange) enters at a reserved IP on an OCI load balancer. " + tailnet + "The same drawing is in ")
                 .code("topology.svg").text(".")));
         return new Section("topology", "Topology", blocks);
     }

@@ -183,11 +183,13 @@ final class TopologyDiagram {
         svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"topology\" width=\"" + width + "\" height=\"" + height
                 + "\" viewBox=\"0 0 " + width + " " + height + "\" role=\"img\" aria-labelledby=\"topology-title\">\n");
         svg.raw("<title id=\"topology-title\">" + Svg.escape("Topology of cluster " + plan.name()) + "</title>\n");
-        svg.raw("<style>\n" + STYLE + "</style>\n");
+        svg.raw("<style>\n" + style() + "</style>\n");
         svg.raw("<defs>\n");
         marker("t-arrow", "#475569");
         marker("t-arrow-public", "#ea580c");
-        marker("t-arrow-tailnet", "#a21caf");
+        if (plan.tailnet()) {
+            marker("t-arrow-tailnet", "#a21caf");
+        }
         svg.raw("</defs>\n");
         svg.rect(0, 0, width, height, 0, "t-label");
         svg.text(MARGIN, 32, "start", "t-title", plan.name() + " topology");
@@ -280,17 +282,17 @@ final class TopologyDiagram {
                 + " · Kubernetes " + v.kubernetes() + " · Cilium " + v.cilium() + " · API " + plan.endpointUrl();
     }
 
+    /** The tailnet exists only with the Tailscale operator or a mesh gateway: without them nothing of the cluster's is on one. */
     private Optional<Box> tailnetBox() {
-        boolean operator = ExposureSection.tailscaleOn(plan);
-        Cidr tailnet = spec.network().tailnet();
-        boolean adminsOnTailnet = plan.admins().stream().anyMatch(tailnet::contains);
-        if (!operator && !adminsOnTailnet) {
+        if (!plan.tailnet()) {
             return Optional.empty();
         }
         List<String> lines = new ArrayList<>();
-        lines.add("Tailnet " + tailnet);
+        lines.add("Tailnet " + spec.network().tailnet());
         lines.add("admins " + plan.admins().stream().map(Cidr::toString).collect(Collectors.joining(", ")));
-        lines.add(operator ? "operator " + RunbookSection.operatorHostname(plan) : "Tailscale operator off");
+        if (plan.tailscale()) {
+            lines.add("operator " + RunbookSection.operatorHostname(plan));
+        }
         return Optional.of(box("t-tailnet", lines));
     }
 
@@ -482,21 +484,31 @@ final class TopologyDiagram {
             {"t-host", "Proxmox host"}, {"t-controlplane", "control plane"}, {"t-worker", "worker"},
             {"t-vip", "VIP"}, {"t-public", "public service"}, {"t-tailnet", "tailnet"}, {"t-cluster", "cluster only"}};
 
-    private static int legendWidth() {
+    /** The style rules this drawing uses: no tailnet colours without a tailnet. */
+    private String style() {
+        return plan.tailnet() ? STYLE : STYLE.lines().filter(l -> !l.contains("tailnet")).map(l -> l + "\n").collect(Collectors.joining());
+    }
+
+    /** The legend's entries for this drawing: no Proxmox host when direct, no tailnet without Tailscale. */
+    private List<String[]> legendItems() {
+        return java.util.Arrays.stream(LEGEND)
+                .filter(item -> !(item[0].equals("t-host") && !plan.nested()))
+                .filter(item -> !(item[0].equals("t-tailnet") && !plan.tailnet()))
+                .toList();
+    }
+
+    private int legendWidth() {
         int w = 70;
-        for (String[] item : LEGEND) {
+        for (String[] item : legendItems()) {
             w += 22 + smallWidth(item[1]) + 18;
         }
-        return w + 34 + smallWidth("public path") + 18 + 34 + smallWidth("tailnet");
+        return w + 34 + smallWidth("public path") + (plan.tailnet() ? 18 + 34 + smallWidth("tailnet") : 0);
     }
 
     private void legend(int x, int y) {
         svg.text(x, y + 14, "start", "t-strong", "Legend");
         int cx = x + 70;
-        for (String[] item : LEGEND) {
-            if (item[0].equals("t-host") && !plan.nested()) {
-                continue;
-            }
+        for (String[] item : legendItems()) {
             svg.rect(cx, y + 2, 16, 16, 3, item[0]);
             svg.text(cx + 22, y + 15, "start", "t-small", item[1]);
             cx += 22 + smallWidth(item[1]) + 18;
@@ -504,8 +516,10 @@ final class TopologyDiagram {
         svg.path("t-edge-public", null, cx, y + 10, cx + 28, y + 10);
         svg.text(cx + 34, y + 15, "start", "t-small", "public path");
         cx += 34 + smallWidth("public path") + 18;
-        svg.path("t-edge-tailnet", null, cx, y + 10, cx + 28, y + 10);
-        svg.text(cx + 34, y + 15, "start", "t-small", "tailnet");
+        if (plan.tailnet()) {
+            svg.path("t-edge-tailnet", null, cx, y + 10, cx + 28, y + 10);
+            svg.text(cx + 34, y + 15, "start", "t-small", "tailnet");
+        }
     }
 
     private void draw(Box b) {

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A spec service compiled to what its Kubernetes Service needs: type, annotations, class and
- * address fields of its exposure pattern. Maps keep a stable order (the template writes them as given).
+ * A spec service compiled to what its Kubernetes Service needs: type, labels beyond the common ones,
+ * annotations, class and address fields of its exposure pattern. Maps keep a stable order (the
+ * template writes them as given).
  */
-record ExposedService(String name, String namespace, String exposure, String type, Map<String, String> annotations,
-                      String loadBalancerClass, String loadBalancerIP, Map<String, String> selector, List<Map<String, Object>> ports) {}
+record ExposedService(String name, String namespace, String exposure, String type, Map<String, String> labels,
+                      Map<String, String> annotations, String loadBalancerClass, String loadBalancerIP, Map<String, String> selector,
+                      List<Map<String, Object>> ports) {}

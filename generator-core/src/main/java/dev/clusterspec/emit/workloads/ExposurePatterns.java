@@ -46,8 +46,10 @@ final class ExposurePatterns {
         Map<String, String> annotations = new LinkedHashMap<>();
         // the address the host's DNAT points at must never change, so it is requested, not left to IPAM
         annotations.put("lbipam.cilium.io/ips", exposure.loadBalancerIp().toString());
-        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "LoadBalancer", annotations,
-                CILIUM_L2_CLASS, null, selector(service), ports(service));
+        // the pool's serviceSelector matches this label: Cilium allocates the address from that pool only
+        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "LoadBalancer",
+                Map.of(PublicExposure.POOL_LABEL, exposure.poolName()), annotations, CILIUM_L2_CLASS, null, selector(service),
+                ports(service));
     }
 
     /** Direct: the OCI CCM puts the reserved public IP on a network load balancer. */
@@ -64,8 +66,8 @@ final class ExposurePatterns {
         annotations.put("oci.oraclecloud.com/load-balancer-type", "nlb");
         // the firewall layer owns the security lists; the CCM would rewrite whole lists otherwise
         annotations.put("oci-network-load-balancer.oraclecloud.com/security-list-management-mode", "None");
-        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "LoadBalancer", annotations,
-                null, exposure.reservedIp().toString(), selector(service), ports(service));
+        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "LoadBalancer", Map.of(),
+                annotations, null, exposure.reservedIp().toString(), selector(service), ports(service));
     }
 
     private static ExposedService tailnet(ClusterPlan plan, ServiceSpec service) {
@@ -76,13 +78,13 @@ final class ExposurePatterns {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("tailscale.com/expose", "true");
         annotations.put("tailscale.com/hostname", service.tailnetHostname());
-        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "ClusterIP", annotations,
-                null, null, selector(service), ports(service));
+        return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "ClusterIP", Map.of(),
+                annotations, null, null, selector(service), ports(service));
     }
 
     private static ExposedService clusterOnly(ServiceSpec service) {
         return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "ClusterIP", Map.of(),
-                null, null, selector(service), ports(service));
+                Map.of(), null, null, selector(service), ports(service));
     }
 
     /** Sorted here: the spec record's map (Map.copyOf) has no stable iteration order between runs. */

@@ -43,6 +43,7 @@ public final class WorkloadsEmitter {
             m.put("namespace", s.namespace());
             m.put("exposure", s.exposure());
             m.put("type", s.type());
+            m.put("labels", s.labels());
             m.put("annotations", s.annotations());
             if (s.loadBalancerClass() != null) {
                 m.put("loadBalancerClass", s.loadBalancerClass());

@@ -21,6 +21,7 @@ public final class FirewallPlan {
     private final List<Flow> flows;
     private final Optional<Host> gatewayHost;
     private final List<String> warnings;
+    private final List<DefaultDeny> defaultDenies;
     /** Each source's blocks, computed once: every node's rules name the same node groups. */
     private final Map<Endpoint, List<Cidr>> sourceBlocks = new java.util.IdentityHashMap<>();
 
@@ -29,6 +30,7 @@ public final class FirewallPlan {
         this.flows = List.copyOf(flows);
         this.gatewayHost = gatewayHostOf(cluster);
         this.warnings = warnings(cluster, gatewayHost);
+        this.defaultDenies = PolicyLayer.defaultDenies(cluster);
     }
 
     public static FirewallPlan of(ClusterPlan plan) {
@@ -90,6 +92,11 @@ public final class FirewallPlan {
                     sources, List.copyOf(reasons)));
         }
         return List.copyOf(rules);
+    }
+
+    /** Every namespace clusterspec creates, with the default deny the network-policy layer starts from there. */
+    public List<DefaultDeny> defaultDenies() {
+        return defaultDenies;
     }
 
     /** Number of flows per layer (every layer present, possibly 0). */

@@ -13,7 +13,7 @@ public enum Layer {
     NFTABLES_HOST("Host nftables"),
     /** Talos ingress firewall (NetworkDefaultActionConfig block + NetworkRuleConfig documents). */
     TALOS("Talos ingress firewall"),
-    /** Kubernetes NetworkPolicies and CiliumNetworkPolicies of the application namespaces. */
+    /** Kubernetes NetworkPolicies and CiliumNetworkPolicies of the namespaces clusterspec creates. */
     NETWORK_POLICY("Network policies");
 
     private final String title;

@@ -47,8 +47,8 @@ final class OciLayer {
             // Talos nodes are OCI instances themselves: the security list carries the node port table
             NodePortTable.derive(peers, Layer.OCI_SECURITY_LIST).forEach(out::copy);
         }
-        out.allow(inside, peers.world(), Protocol.ANY, PortRange.ALL,
-                "egress: packages, images, Tailscale control and DERP, time and DNS");
+        out.allow(inside, peers.world(), Protocol.ANY, PortRange.ALL, peers.tailnetInUse()
+                ? "egress: packages, images, Tailscale control and DERP, time and DNS" : "egress: packages, images, time and DNS");
         return out.flows();
     }
 

@@ -86,9 +86,12 @@ final class Peers {
         }
     }
 
-    /** Whether the hosts run tailscaled and so need its WireGuard port (admins on the tailnet, or the operator). */
+    /**
+     * Whether the cluster has a tailnet (the operator or a mesh gateway). Without one, a subnet router
+     * of the user's own still connects through NAT traversal or DERP over 443, which the stateful
+     * layers let back in.
+     */
     boolean tailnetInUse() {
-        return plan.spec().addons().tailscale().enabled()
-                || plan.admins().stream().anyMatch(a -> a.overlaps(plan.spec().network().tailnet()));
+        return plan.tailnet();
     }
 }

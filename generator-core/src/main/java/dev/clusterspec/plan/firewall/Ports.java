@@ -28,6 +28,11 @@ public final class Ports {
     public static final int COROSYNC_FIRST = 5405;
     public static final int COROSYNC_LAST = 5412;
     public static final int VXLAN_SDN = 4789;
+    /**
+     * The container port name of an application's metrics: Grafana Alloy scrapes pods of the
+     * application namespaces by it, and their network policies admit the monitoring namespace on it.
+     */
+    public static final String WORKLOAD_METRICS_PORT_NAME = "metrics";
 
     private static final java.util.Map<String, String> NAMES = java.util.Map.ofEntries(
             java.util.Map.entry("tcp/" + SSH, "ssh"),

@@ -9,6 +9,8 @@ import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.manifests.KubeDocuments;
 import dev.clusterspec.emit.manifests.ManifestProblemException;
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.spec.Cidr;
+import dev.clusterspec.spec.Ip;
 import dev.clusterspec.spec.Addons;
 import dev.clusterspec.spec.ClusterSpec;
 import java.util.LinkedHashMap;
@@ -45,7 +47,7 @@ class CiliumEmitterTest {
 
     @Test
     void hubbleRelayAndMetricsOffLeaveOutTheirObjectsAndSettings() {
-        ClusterPlan plan = AddonFixtures.testPlan("nested-ccm-service-only");
+        ClusterPlan plan = AddonFixtures.testPlan("nested-two-pools");
         Map<String, JsonNode> objects = objects(plan);
         assertThat(objects.keySet()).noneMatch(id -> id.contains("hubble-relay") || id.contains("hubble-metrics"));
         assertThat(objects).containsKeys("Service/kube-system/hubble-peer", "Job/kube-system/hubble-generate-certs");
@@ -69,9 +71,38 @@ class CiliumEmitterTest {
         assertThat(new CiliumEmitter(VersionCatalog.bundled()).install(plan).yaml()).isEqualTo(first);
     }
 
+    /**
+     * A service's pool is the one Cilium allocates from: exactly one pool selects the Service by its
+     * labels, and that pool holds the address the Service requests (the one the host DNATs to).
+     */
+    @Test
+    void eachPublicServiceGetsItsAddressFromThePoolItNames() {
+        ClusterPlan plan = AddonFixtures.testPlan("nested-two-pools");
+        List<JsonNode> pools = Yaml.readAll(emitter.loadBalancing(plan).orElseThrow().yaml()).stream()
+                .filter(o -> o.path("kind").asString().equals("CiliumLoadBalancerIPPool")).toList();
+        List<JsonNode> services = Yaml.readAll(new dev.clusterspec.emit.workloads.WorkloadsEmitter().services(plan).orElseThrow().yaml());
+        assertThat(plan.publicExposures()).extracting(e -> e.service().name() + " " + e.poolName() + " " + e.loadBalancerIp())
+                .containsExactly("web lan-a 10.0.0.193", "admin-api lan-b 10.0.0.209");
+        for (JsonNode service : services) {
+            if (!service.path("spec").path("type").asString().equals("LoadBalancer")) {
+                continue;
+            }
+            JsonNode labels = service.path("metadata").path("labels");
+            List<JsonNode> selecting = pools.stream().filter(pool -> {
+                JsonNode match = pool.path("spec").path("serviceSelector").path("matchLabels");
+                return match.size() > 0 && match.properties().stream()
+                        .allMatch(e -> labels.path(e.getKey()).asString("").equals(e.getValue().asString()));
+            }).toList();
+            assertThat(selecting).as(service.path("metadata").path("name").asString()).hasSize(1);
+            Cidr block = Cidr.of(selecting.get(0).path("spec").path("blocks").get(0).path("cidr").asString());
+            String requested = service.path("metadata").path("annotations").path("lbipam.cilium.io/ips").asString();
+            assertThat(block.contains(Ip.of(requested))).as(requested + " in " + block).isTrue();
+        }
+    }
+
     @Test
     void onePoolPerSpecPoolAndAnL2PolicyOnTheSpecsInterfaces() {
-        ClusterPlan plan = AddonFixtures.testPlan("nested-ccm-service-only");
+        ClusterPlan plan = AddonFixtures.testPlan("nested-two-pools");
         List<JsonNode> objects = Yaml.readAll(emitter.loadBalancing(plan).orElseThrow().yaml());
         assertThat(objects).extracting(KubeDocuments::id).containsExactly("CiliumLoadBalancerIPPool/lan-a",
                 "CiliumLoadBalancerIPPool/lan-b", "CiliumL2AnnouncementPolicy/l2-loadbalancer-ips");

@@ -23,9 +23,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every object the add-on emitters generate (repo files, the Cilium inline manifest, the secret
  * inline manifests) validates strictly against the Kubernetes 1.31 schemas (unknown fields fail)
- * and, for Cilium custom resources, the CRD schemas. Cases: both examples, and two test specs that
- * switch on what the examples leave off (OCI CCM in both modes, direct topology, UDP ports, Hubble
- * relay and metrics off). The mirrored Tailscale CRDs have no schema anywhere; they are the
+ * and, for Cilium custom resources, the CRD schemas. Cases: both examples, and test specs that
+ * switch on what the examples leave off (OCI CCM in both modes, direct topology, two pools, UDP
+ * ports, Hubble relay and metrics off). The mirrored Tailscale CRDs have no schema anywhere; they are the
  * upstream files, pinned by sha256 (see TailscaleEmitterTest).
  */
 class KubernetesSchemaTest {
@@ -35,8 +35,10 @@ class KubernetesSchemaTest {
                 Arguments.of(AddonFixtures.FREE_TIER, AddonFixtures.plan(AddonFixtures.FREE_TIER), AddonFixtures.secrets(AddonFixtures.FREE_TIER)),
                 Arguments.of(AddonFixtures.MINIMAL, AddonFixtures.plan(AddonFixtures.MINIMAL), AddonFixtures.secrets(AddonFixtures.MINIMAL)),
                 Arguments.of("direct-ccm", AddonFixtures.testPlan("direct-ccm"), AddonFixtures.testSecrets("direct-ccm")),
-                Arguments.of("nested-ccm-service-only", AddonFixtures.testPlan("nested-ccm-service-only"),
-                        AddonFixtures.testSecrets("nested-ccm-service-only")));
+                Arguments.of("direct-ccm-service-only", AddonFixtures.testPlan("direct-ccm-service-only"),
+                        AddonFixtures.testSecrets("direct-ccm-service-only")),
+                Arguments.of("nested-two-pools", AddonFixtures.testPlan("nested-two-pools"),
+                        AddonFixtures.testSecrets("nested-two-pools")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,10 @@ import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.cilium.CiliumEmitter;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.plan.ClusterPlan;
+import dev.clusterspec.plan.firewall.Endpoint;
+import dev.clusterspec.plan.firewall.FirewallPlan;
+import dev.clusterspec.plan.firewall.Flow;
+import dev.clusterspec.plan.firewall.Layer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +39,30 @@ class AlloyEmitterTest {
                 .contains("cluster = \"oci-home\"");
     }
 
+    /**
+     * No dead rules: each connection the network policies let the monitoring namespace open is one
+     * Alloy makes. It scrapes pods of exactly those namespaces by exactly that container port name.
+     */
+    @Test
+    void everyScrapeTheNetworkPoliciesAllowIsOneAlloyMakes() {
+        List<Flow> scrapes = FirewallPlan.of(PLAN).flows(Layer.NETWORK_POLICY).stream()
+                .filter(f -> f.source() instanceof Endpoint.Pods p && p.namespace().equals("monitoring")).toList();
+        assertThat(scrapes).isNotEmpty();
+        String config = config();
+        java.util.regex.Matcher workloads = java.util.regex.Pattern
+                .compile("discovery\\.kubernetes \"workloads\" \\{\\s*role = \"pod\"\\s*namespaces \\{\\s*names = \\[([^]]*)]")
+                .matcher(config);
+        assertThat(workloads.find()).as("Alloy discovers the application pods").isTrue();
+        List<String> scrapedNamespaces = java.util.Arrays.stream(workloads.group(1).split(",\\s*")).map(n -> n.replace("\"", "")).toList();
+        for (Flow scrape : scrapes) {
+            assertThat(scrape.ports().isNamed()).isTrue();
+            assertThat(scrapedNamespaces).contains(((Endpoint.Pods) scrape.destination()).namespace());
+            assertThat(config).contains("source_labels = [\"__meta_kubernetes_pod_container_port_name\"]\n    regex         = \""
+                    + scrape.ports().name() + "\"\n    action        = \"keep\"");
+        }
+        assertThat(scrapedNamespaces).hasSameSizeAs(scrapes.stream().map(Flow::destination).distinct().toList());
+    }
+
     @Test
     void credentialsOnlyThroughTheEnvironmentFromTheInlineSecret() {
         assertThat(config()).contains("password = sys.env(\"GRAFANA_CLOUD_TOKEN\")").doesNotContain("DEMO-VALUE");
@@ -60,7 +88,7 @@ class AlloyEmitterTest {
         JsonNode container = pod.path("containers").get(0).path("securityContext");
         assertThat(container.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
         assertThat(container.path("capabilities").path("drop").get(0).asString()).isEqualTo("ALL");
-        assertThat(pod.path("containers").get(0).path("image").asString()).isEqualTo("grafana/alloy:v1.21.2");
+        assertThat(pod.path("containers").get(0).path("image").asString()).isEqualTo("grafana/alloy:v1.18.1");
     }
 
     @Test

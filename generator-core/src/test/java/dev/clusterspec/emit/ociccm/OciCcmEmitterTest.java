@@ -34,8 +34,8 @@ class OciCcmEmitterTest {
     }
 
     @Test
-    void nestedTopologyRunsTheServiceControllerOnly() {
-        assertThat(args(container(AddonFixtures.testPlan("nested-ccm-service-only")))).contains("--controllers=service");
+    void serviceControllerOnlyModeRunsJustTheLoadBalancerController() {
+        assertThat(args(container(AddonFixtures.testPlan("direct-ccm-service-only")))).contains("--controllers=service");
     }
 
     @Test
@@ -56,8 +56,8 @@ class OciCcmEmitterTest {
 
     @Test
     void withoutAnApiKeyTheInstancePrincipalIsUsed() {
-        ClusterPlan plan = AddonFixtures.testPlan("nested-ccm-service-only");
-        JsonNode object = Yaml.readAll(emitter.cloudConfigSecret(plan, AddonFixtures.testSecrets("nested-ccm-service-only"))
+        ClusterPlan plan = AddonFixtures.testPlan("direct-ccm-service-only");
+        JsonNode object = Yaml.readAll(emitter.cloudConfigSecret(plan, AddonFixtures.testSecrets("direct-ccm-service-only"))
                 .orElseThrow().contents()).get(0);
         JsonNode config = Yaml.readAll(object.path("stringData").path("cloud-provider.yaml").asString()).get(0);
         assertThat(config.path("useInstancePrincipals").asBoolean()).isTrue();

@@ -76,6 +76,46 @@ class NetworkPolicyEmitterTest {
         }
     }
 
+    /** Every Namespace object the generated manifests create (repo files and inline manifests, secret ones included). */
+    private static java.util.Set<String> createdNamespaces(String example) {
+        ClusterPlan plan = ExamplePlans.plan(example);
+        var content = dev.clusterspec.emit.AddonFixtures.repoEmitter().emit(plan, NetworkPolicyEmitter.components(FirewallPlan.of(plan)));
+        List<String> texts = new java.util.ArrayList<>();
+        content.files().stream().filter(f -> f.path().contains("/")).forEach(f -> texts.add(f.text()));
+        content.inlineManifests().forEach(m -> texts.add(m.contents()));
+        dev.clusterspec.emit.manifests.SecretManifests.render(plan, dev.clusterspec.emit.AddonFixtures.secrets(example))
+                .forEach(m -> texts.add(m.contents()));
+        java.util.Set<String> namespaces = new java.util.TreeSet<>();
+        for (String text : texts) {
+            Yaml.readAll(text).stream().filter(o -> o.path("kind").asString().equals("Namespace"))
+                    .forEach(o -> namespaces.add(o.at("/metadata/name").asString()));
+        }
+        return namespaces;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"oci-free-tier", "minimal"})
+    void everyNamespaceClusterspecCreatesDeniesIngressByDefault(String example) {
+        java.util.Set<String> created = createdNamespaces(example);
+        assertThat(created).contains("cilium-secrets");
+        if (example.equals("oci-free-tier")) {
+            assertThat(created).contains("tailscale", "monitoring", "web", "api", "db");
+        }
+        PolicyDocuments documents = NetworkPolicyEmitter.documents(ExamplePlans.firewall(example));
+        // an add-on namespace keeps its egress open: no policy there may isolate egress
+        assertThat(documents.networkPolicies()).filteredOn(p -> List.of("tailscale", "monitoring", "cilium-secrets")
+                .contains(p.at("/metadata/namespace").asString())).allSatisfy(p -> assertThat(p.at("/spec/policyTypes").toString())
+                .isEqualTo("[\"Ingress\"]"));
+        for (String ns : created) {
+            assertThat(documents.networkPolicies()).as("default deny in namespace " + ns).anySatisfy(p -> {
+                assertThat(p.at("/metadata/namespace").asString()).isEqualTo(ns);
+                assertThat(p.at("/spec/podSelector").isEmpty()).isTrue();
+                assertThat(p.at("/spec/policyTypes").toString()).contains("\"Ingress\"");
+                assertThat(p.at("/spec/ingress").isMissingNode()).isTrue();
+            });
+        }
+    }
+
     @Test
     void theDatabaseAdmitsOnlyTheApiNamespaceAndTheApiMayLeaveForIt() {
         JsonNode ingress = policy("db", "allow-ingress-database");
@@ -100,7 +140,9 @@ class NetworkPolicyEmitterTest {
         assertThat(health.at("/spec/ingress/0/toPorts/0/ports/0/port").isString()).isTrue();
         assertThat(health.at("/spec/ingress/0/toPorts/0/ports/0/port").asString()).isEqualTo("443");
         assertThat(seed().ciliumPolicies()).filteredOn(p -> p.at("/metadata/name").asString().equals("allow-from-nodes-all-pods"))
-                .hasSize(3).allSatisfy(p -> assertThat(p.at("/spec/ingress/0/fromEntities/0").asString()).isEqualTo("host"));
+                .extracting(p -> p.at("/metadata/namespace").asString()).containsExactly("web", "api", "db", "monitoring");
+        assertThat(seed().ciliumPolicies()).filteredOn(p -> p.at("/metadata/name").asString().equals("allow-from-nodes-all-pods"))
+                .allSatisfy(p -> assertThat(p.at("/spec/ingress/0/fromEntities/0").asString()).isEqualTo("host"));
     }
 
     @Test

@@ -56,6 +56,14 @@ class TopologyDiagramTest {
     }
 
     @Test
+    void withoutTailscaleTheDiagramHasNoTailnet() {
+        String svg = TopologyDiagram.render(ReportFixtures.plan("minimal"));
+        assertThat(texts(svg)).noneMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("tailnet"));
+        assertThat(svg).doesNotContain("t-tailnet").doesNotContain("t-edge-tailnet");
+        assertLayout(svg);
+    }
+
+    @Test
     void vmsHangUnderTheirHost() {
         ClusterPlan plan = ReportFixtures.plan("oci-free-tier");
         Document doc = parse(TopologyDiagram.render(plan));

@@ -31,7 +31,7 @@ class WorkloadsEmitterTest {
                 assertThat(labels.path("pod-security.kubernetes.io/" + mode + "-version").asString()).isEqualTo("v1.33");
             }
         }
-        JsonNode baseline = Yaml.readAll(emitter.namespaces(AddonFixtures.testPlan("nested-ccm-service-only")).orElseThrow().yaml()).get(0);
+        JsonNode baseline = Yaml.readAll(emitter.namespaces(AddonFixtures.testPlan("nested-two-pools")).orElseThrow().yaml()).get(0);
         assertThat(baseline.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asString()).isEqualTo("baseline");
     }
 
@@ -97,10 +97,10 @@ class WorkloadsEmitterTest {
 
     @Test
     void secondPublicServiceOnTheNestedTestSpecGetsTheUdpPort() {
-        JsonNode web = services(AddonFixtures.testPlan("nested-ccm-service-only")).get("web");
+        JsonNode web = services(AddonFixtures.testPlan("nested-two-pools")).get("web");
         assertThat(web.path("spec").path("ports")).extracting(p -> p.path("name").asString() + "/" + p.path("protocol").asString())
                 .containsExactly("tcp-443/TCP", "udp-53/UDP");
-        // the opt-in CCM must not take this Service: the Cilium class keeps it away
+        // no cloud controller may take this Service: the Cilium class keeps it away
         assertThat(web.path("spec").path("loadBalancerClass").asString()).isEqualTo("io.cilium/l2-announcer");
     }
 

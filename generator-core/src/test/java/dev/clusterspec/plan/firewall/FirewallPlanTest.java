@@ -117,4 +117,17 @@ class FirewallPlanTest {
         assertThat(minimal.flows(Layer.NETWORK_POLICY)).noneMatch(f -> f.ports().isNamed()).as("no monitoring in minimal");
         assertThat(minimal.counts()).containsOnlyKeys(Layer.values());
     }
+
+    @Test
+    void withoutTailscaleThereIsNoWireGuardPortAndTheAdminsAreTheHostsTheyReachByTheBastion() {
+        FirewallPlan minimal = ExamplePlans.firewall("minimal");
+        assertThat(minimal.cluster().spec().addons().tailscale().enabled()).isFalse();
+        assertThat(minimal.flows()).noneMatch(port(Protocol.UDP, Ports.TAILSCALE_WIREGUARD));
+        assertThat(minimal.cluster().admins()).extracting(Cidr::toString).containsExactly("10.0.0.1/32");
+        assertThat(minimal.flows()).noneMatch(f -> f.source().cidrs().contains(minimal.cluster().spec().network().tailnet()));
+        // with the operator on, the tailnet is the admins' default and WireGuard reaches the hosts
+        assertThat(SEED.cluster().admins()).extracting(Cidr::toString).containsExactly("100.64.0.0/10");
+        assertThat(SEED.flows(Layer.OCI_SECURITY_LIST)).anyMatch(port(Protocol.UDP, Ports.TAILSCALE_WIREGUARD));
+        assertThat(SEED.flows(Layer.PROXMOX)).anyMatch(port(Protocol.UDP, Ports.TAILSCALE_WIREGUARD));
+    }
 }

@@ -16,7 +16,7 @@ import org.apache.maven.settings.Proxy;
 import org.junit.jupiter.api.Test;
 
 /** Git credentials come from the settings.xml server, as Maven's decrypter returns it. */
-class PublishCredentialsTest {
+class GitAccessTest {
 
     /** Stands in for Maven's decrypter: "{...}" passwords come back decrypted, or with a problem. */
     private static SettingsDecrypter decrypter(SettingsProblem problem) {
@@ -35,22 +35,24 @@ class PublishCredentialsTest {
         };
     }
 
-    private static PublishMojo mojo(SettingsDecrypter decrypter, String serverId, String password) {
-        PublishMojo mojo = new PublishMojo(decrypter);
-        mojo.setLog(new SystemStreamLog());
-        mojo.settings = new Settings();
+    private static GitAccess access(SettingsDecrypter decrypter, String serverId, String password, String serverIdParameter) {
+        Settings settings = new Settings();
         Server server = new Server();
         server.setId(serverId);
         server.setUsername("ci-bot");
         server.setPassword(password);
-        mojo.settings.addServer(server);
-        mojo.tokenEnv = "CLUSTERSPEC_TEST_UNSET_TOKEN_VARIABLE";
-        return mojo;
+        settings.addServer(server);
+        return new GitAccess(settings, decrypter, serverIdParameter, "CLUSTERSPEC_TEST_UNSET_TOKEN_VARIABLE", "x-access-token",
+                new SystemStreamLog());
+    }
+
+    private static GitAccess access(SettingsDecrypter decrypter, String serverId, String password) {
+        return access(decrypter, serverId, password, null);
     }
 
     @Test
     void theSpecsServerIdSelectsTheSettingsServerAndItsPasswordIsDecrypted() {
-        Credentials credentials = mojo(decrypter(null), "cluster-manifests", "{AbCdEf==}").credentials("cluster-manifests");
+        Credentials credentials = access(decrypter(null), "cluster-manifests", "{AbCdEf==}").credentials("cluster-manifests");
         assertThat(credentials.username()).isEqualTo("ci-bot");
         assertThat(new String(credentials.token())).isEqualTo("decrypted-token");
         assertThat(credentials.toString()).doesNotContain("decrypted-token");
@@ -58,20 +60,27 @@ class PublishCredentialsTest {
 
     @Test
     void theServerIdParameterOverridesTheSpec() {
-        PublishMojo mojo = mojo(decrypter(null), "other", "plain-token");
-        mojo.serverId = "other";
-        assertThat(new String(mojo.credentials("cluster-manifests").token())).isEqualTo("plain-token");
+        GitAccess access = access(decrypter(null), "other", "plain-token", "other");
+        assertThat(new String(access.credentials("cluster-manifests").token())).isEqualTo("plain-token");
     }
 
     @Test
     void aDecryptionErrorStopsWithTheServerNamed() {
         SettingsProblem problem = new DefaultSettingsProblem("master password missing", SettingsProblem.Severity.ERROR, "settings.xml", -1, -1, null);
-        assertThatThrownBy(() -> mojo(decrypter(problem), "cluster-manifests", "{x}").credentials("cluster-manifests"))
+        assertThatThrownBy(() -> access(decrypter(problem), "cluster-manifests", "{x}").credentials("cluster-manifests"))
                 .hasMessage("cannot decrypt the credentials of settings.xml server 'cluster-manifests': master password missing");
     }
 
     @Test
     void withoutAServerOrTheEnvironmentVariableThereAreNoCredentials() {
-        assertThat(mojo(decrypter(null), "elsewhere", "t").credentials("cluster-manifests")).isNull();
+        assertThat(access(decrypter(null), "elsewhere", "t").credentials("cluster-manifests")).isNull();
+    }
+
+    @Test
+    void aPlainPathIsALocalRepositoryBesideTheSpec() {
+        java.io.File spec = new java.io.File("/projects/home/cluster.yaml");
+        assertThat(GitAccess.remoteUrl("remote.git", spec)).hasValue("file:/projects/home/remote.git");
+        assertThat(GitAccess.remoteUrl("https://example.org/r.git", spec)).hasValue("https://example.org/r.git");
+        assertThat(GitAccess.remoteUrl(null, spec)).isEmpty();
     }
 }

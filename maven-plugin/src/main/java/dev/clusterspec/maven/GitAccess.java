@@ -1,0 +1,76 @@
+package dev.clusterspec.maven;
+
+import dev.clusterspec.publish.Credentials;
+import java.io.File;
+import java.util.Optional;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * How a goal reaches the manifest repo: which URL, and with which Git credentials. Shared by the goals
+ * that read or write the repo (publish, diff) by composition, so each declares only the parameters it
+ * has: settings.xml first (decrypted as Maven does), then an environment variable. The token itself is
+ * never logged.
+ */
+final class GitAccess {
+
+    private final Settings settings;
+    private final SettingsDecrypter decrypter;
+    private final String serverId;
+    private final String tokenEnv;
+    private final String username;
+    private final Log log;
+
+    /**
+     * @param serverId the settings.xml server id given on the command line, or null for the spec's
+     * @param tokenEnv the environment variable holding a token when settings.xml has no such server
+     * @param username sent with a token from the environment
+     */
+    GitAccess(Settings settings, SettingsDecrypter decrypter, String serverId, String tokenEnv, String username, Log log) {
+        this.settings = settings;
+        this.decrypter = decrypter;
+        this.serverId = serverId;
+        this.tokenEnv = tokenEnv;
+        this.username = username;
+        this.log = log;
+    }
+
+    /** The override URL; a plain path is a local repository, relative to the spec's folder. */
+    static Optional<String> remoteUrl(String url, File spec) {
+        if (url == null || url.contains("://")) {
+            return Optional.ofNullable(url);
+        }
+        File local = new File(url).isAbsolute() ? new File(url) : new File(spec.getAbsoluteFile().getParentFile(), url);
+        return Optional.of(local.toURI().toString());
+    }
+
+    /** The credentials for the spec's {@code manifestRepo.serverId}, or null to try without. */
+    Credentials credentials(String specServerId) {
+        String id = serverId != null ? serverId : specServerId;
+        Server server = settings == null || id == null ? null : settings.getServer(id);
+        if (server != null) {
+            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            for (SettingsProblem problem : decrypted.getProblems()) {
+                if (problem.getSeverity() == SettingsProblem.Severity.ERROR || problem.getSeverity() == SettingsProblem.Severity.FATAL) {
+                    throw new AbstractClusterMojo.UserInputException("cannot decrypt the credentials of settings.xml server '" + id
+                            + "': " + problem.getMessage());
+                }
+            }
+            Server plain = decrypted.getServer();
+            log.info("using Git credentials of settings.xml server '" + id + "' (user " + plain.getUsername() + ")");
+            return Credentials.of(plain.getUsername(), plain.getPassword());
+        }
+        String token = tokenEnv == null ? null : System.getenv(tokenEnv);
+        if (token != null && !token.isEmpty()) {
+            log.info("using the Git token from environment variable " + tokenEnv);
+            return Credentials.of(username, token);
+        }
+        log.warn("no Git credentials: no settings.xml server '" + id + "' and " + tokenEnv + " is not set; trying without");
+        return null;
+    }
+}
