@@ -5,6 +5,7 @@ import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.firewall.FirewallEmitters;
 import dev.clusterspec.emit.hostnet.HostNetworkEmitter;
+import dev.clusterspec.emit.image.TalosImageEmitter;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoIndex;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
@@ -65,6 +66,7 @@ public final class Generator {
         files.addAll(FirewallEmitters.emit(firewall));
         log.info("firewall: OCI security lists, Proxmox and nftables files for " + plan.spec().proxmoxIfAny().map(p -> p.hosts().size()).orElse(0) + " host(s)");
         files.addAll(HostNetworkEmitter.emit(plan));
+        files.addAll(TalosImageEmitter.emit(plan));
 
         List<InlineManifest> secretInline = SecretManifests.render(plan, secrets);
         List<OutputFile> talos = new TalosEmitter(request.clock()).emit(plan, firewall, bundle, repo.content(), secretInline, secrets);

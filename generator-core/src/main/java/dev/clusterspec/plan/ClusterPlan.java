@@ -31,6 +31,7 @@ public final class ClusterPlan {
     private final List<PublicExposure> publicExposures;
     private final List<String> certSans;
     private final Optional<MeshGateway> meshGateway;
+    private final TalosImage talosImage;
     private final List<Cidr> admins;
 
     private ClusterPlan(ClusterSpec spec, String specSha256, LoadedSpec source) {
@@ -43,6 +44,7 @@ public final class ClusterPlan {
                 ? spec.proxmoxIfAny().flatMap(p -> MeshGateway.of(spec.name(), p, spec.network().tailnet()))
                 : Optional.empty();
         this.admins = admins(spec);
+        this.talosImage = talosImage(spec);
     }
 
     public static ClusterPlan of(LoadedSpec loaded) {
@@ -124,6 +126,11 @@ public final class ClusterPlan {
     /** The Tailscale subnet router on the bridge (nested topology), if the spec has one. */
     public Optional<MeshGateway> meshGateway() {
         return meshGateway;
+    }
+
+    /** The nodes' Talos image: the Image Factory schematic, its installer and boot image. */
+    public TalosImage talosImage() {
+        return talosImage;
     }
 
     /** Routes every node (and every Proxmox host) needs besides its default route. */
@@ -224,6 +231,19 @@ public final class ClusterPlan {
             return spec.proxmoxIfAny().map(p -> p.hosts().stream().map(h -> h.bridgeIp().asHostCidr()).toList()).orElse(List.of());
         }
         return spec.bastionIfAny().map(b -> List.of(b.privateIp().asHostCidr())).orElse(List.of());
+    }
+
+    /**
+     * Proxmox VMs boot the nocloud image (cloud-init gives them their address before any config) and
+     * get the QEMU guest agent Proxmox talks to; OCI instances boot the oracle image.
+     */
+    private static TalosImage talosImage(ClusterSpec spec) {
+        boolean nested = spec.topology() == Topology.NESTED;
+        List<String> extensions = new ArrayList<>(spec.talos().extensions());
+        if (nested && !extensions.contains(TalosImage.QEMU_GUEST_AGENT)) {
+            extensions.add(TalosImage.QEMU_GUEST_AGENT);
+        }
+        return new TalosImage(nested ? "nocloud" : "oracle", spec.talos().architecture().id(), spec.versions().talos(), extensions);
     }
 
     private static List<String> certSans(ClusterSpec spec) {

@@ -36,7 +36,7 @@ final class MachineSection {
 
         ObjectNode install = machine.putObject("install");
         install.put("disk", node.installDisk());
-        install.put("image", in.images().installer());
+        install.put("image", in.plan().talosImage().installer());
         install.put("wipe", false);
         // 1.12+ default for new installs; kernel arguments then belong in the image, not extraKernelArgs
         install.put("grubUseUKICmdline", true);

@@ -7,18 +7,16 @@ import dev.clusterspec.spec.ClusterSpec.Versions;
  * machine-config contract for everything we emit (1.13 only stops writing an empty
  * {@code machine.network}, which we never write), so one set of names serves both.
  *
- * <p>The installer is {@code ghcr.io/siderolabs/installer}, the image {@code talosctl gen config}
- * defaults to up to 1.13. It is a multi-arch index, so the same reference installs the arm64 build on
- * OCI Ampere hosts; no architecture suffix is needed.
+ * <p>The installer is not among them: it comes from Image Factory with the cluster's schematic
+ * ({@link dev.clusterspec.plan.TalosImage}).
  */
-record TalosImages(String installer, String kubelet, String apiServer, String controllerManager, String scheduler) {
+record TalosImages(String kubelet, String apiServer, String controllerManager, String scheduler) {
 
     static TalosImages of(Versions versions) {
         String talos = versions.talos();
         String k8s = "v" + versions.kubernetes();
         requireSupportedContract(talos);
         return new TalosImages(
-                "ghcr.io/siderolabs/installer:" + talos,
                 "ghcr.io/siderolabs/kubelet:" + k8s,
                 "registry.k8s.io/kube-apiserver:" + k8s,
                 "registry.k8s.io/kube-controller-manager:" + k8s,

@@ -96,7 +96,9 @@ class TalosEmitterTest {
                 .containsExactly("10.0.0.10", "10.0.0.11", "10.0.0.12", "10.0.0.13", "127.0.0.1");
         assertThat(config.at("/machine/kubelet/nodeIP/validSubnets/0").asString()).isEqualTo("10.0.0.0/24");
         assertThat(cluster.at("/etcd/advertisedSubnets/0").asString()).isEqualTo("10.0.0.0/24");
-        assertThat(config.at("/machine/install/image").asString()).isEqualTo("ghcr.io/siderolabs/installer:v1.13.9");
+        // the nocloud installer of the schematic with the QEMU guest agent (the ID the Talos Proxmox guide publishes)
+        assertThat(config.at("/machine/install/image").asString())
+                .isEqualTo("factory.talos.dev/nocloud-installer/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515:v1.13.9");
         assertThat(config.at("/machine/install/disk").asString()).isEqualTo("/dev/sda");
         assertThat(cluster.at("/apiServer/admissionControl/0/configuration/defaults/enforce").asString()).isEqualTo("baseline");
         assertThat(cluster.has("externalCloudProvider")).as("nested: no external cloud provider").isFalse();

@@ -60,7 +60,7 @@ class TalosStabilityTest {
     private static final Map<String, String> ADDITIONS = ordered(
             "v1alpha1:machine.kubelet.nodeIP.validSubnets", "kubelet node IP from the node network only",
             "v1alpha1:machine.install.disk", "install disk from the spec (gen config passes /dev/sda; the fixture passes none)",
-            "v1alpha1:machine.install.image", "the installer of the target Talos version (multi-arch, arm64 included)",
+            "v1alpha1:machine.install.image", "the Image Factory installer of the cluster's schematic and platform (nocloud on Proxmox, oracle on OCI)",
             "v1alpha1:cluster.network.cni.name", "no CNI from Talos: Cilium replaces it",
             "v1alpha1:cluster.proxy.disabled", "no kube-proxy: Cilium replaces it",
             "v1alpha1:cluster.apiServer.certSANs", "the endpoint, the VIP and the control-plane IPs",
