@@ -3,12 +3,12 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('cluster.yaml is valid: cluster oci-home, 6 nodes (3 control planes), 3 services, 1 warning(s)')
 assert log.contains('warning: topology nested on OCI Ampere (A1)')
 assert log.contains('already exists and is valid; left unchanged')
-assert log.contains('Generated 48 files into')
+assert log.contains('Generated 52 files into')
 assert log.contains('assertion holds: web cannot reach db')
 assert log.contains('cluster:generate skipped: spec, secrets, templates and plugin are unchanged')
 
 def golden = new GroovyShell().parse(new File(basedir, '../../it-src/GoldenFiles.groovy'))
-golden.compare(basedir, ['manifest-repo', 'hosts', 'proxmox', 'oci', 'image', 'report'])
+golden.compare(basedir, ['manifest-repo', 'hosts', 'proxmox', 'oci', 'image', 'bastion', 'report'])
 
 // Talos configs hold secrets: owner-only files, one per node, never in the manifest repo
 def talos = new File(basedir, 'target/cluster/talos')

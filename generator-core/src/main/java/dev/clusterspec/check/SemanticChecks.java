@@ -12,6 +12,7 @@ public final class SemanticChecks {
             new ReferenceCheck(),
             new AddressPlanCheck(),
             new HostNetworkCheck(),
+            new GuestsCheck(),
             new ControlPlaneCheck(),
             new OciTierCheck(),
             new A1ComputeCheck(),

@@ -6,6 +6,9 @@ import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.firewall.FirewallEmitters;
 import dev.clusterspec.emit.hostnet.HostNetworkEmitter;
 import dev.clusterspec.emit.image.TalosImageEmitter;
+import dev.clusterspec.emit.proxmox.ProxmoxGuestsEmitter;
+import dev.clusterspec.emit.oci.BastionNsgEmitter;
+import dev.clusterspec.emit.bastion.SshConfigEmitter;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoIndex;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
@@ -67,6 +70,9 @@ public final class Generator {
         log.info("firewall: OCI security lists, Proxmox and nftables files for " + plan.spec().proxmoxIfAny().map(p -> p.hosts().size()).orElse(0) + " host(s)");
         files.addAll(HostNetworkEmitter.emit(plan));
         files.addAll(TalosImageEmitter.emit(plan));
+        files.addAll(ProxmoxGuestsEmitter.emit(plan));
+        files.addAll(BastionNsgEmitter.emit(plan));
+        files.addAll(SshConfigEmitter.emit(plan));
 
         List<InlineManifest> secretInline = SecretManifests.render(plan, secrets);
         List<OutputFile> talos = new TalosEmitter(request.clock()).emit(plan, firewall, bundle, repo.content(), secretInline, secrets);

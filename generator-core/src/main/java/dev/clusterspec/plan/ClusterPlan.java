@@ -25,6 +25,13 @@ import java.util.Set;
  */
 public final class ClusterPlan {
 
+    /**
+     * The kernel's name of a node's NIC: the nocloud and oracle Talos images boot with
+     * {@code net.ifnames=0}, so a node's one NIC is eth0 whatever the machine type or PCI layout.
+     * Cilium and its L2 policy see kernel names (a Talos link alias is not one).
+     */
+    public static final String NODE_NIC = "eth0";
+
     private final ClusterSpec spec;
     private final String specSha256;
     private final LoadedSpec source;
@@ -32,6 +39,7 @@ public final class ClusterPlan {
     private final List<String> certSans;
     private final Optional<MeshGateway> meshGateway;
     private final TalosImage talosImage;
+    private final GuestMacs guestMacs;
     private final List<Cidr> admins;
 
     private ClusterPlan(ClusterSpec spec, String specSha256, LoadedSpec source) {
@@ -45,6 +53,7 @@ public final class ClusterPlan {
                 : Optional.empty();
         this.admins = admins(spec);
         this.talosImage = talosImage(spec);
+        this.guestMacs = GuestMacs.of(spec.name(), guests(spec, meshGateway));
     }
 
     public static ClusterPlan of(LoadedSpec loaded) {
@@ -131,6 +140,14 @@ public final class ClusterPlan {
     /** The nodes' Talos image: the Image Factory schematic, its installer and boot image. */
     public TalosImage talosImage() {
         return talosImage;
+    }
+
+    /**
+     * The MAC address of a guest's NIC on the bridge (a node's name, or the mesh gateway's hostname):
+     * what the VM definitions set and the node's LinkAliasConfig selects.
+     */
+    public String mac(String guest) {
+        return guestMacs.of(guest);
     }
 
     /** Routes every node (and every Proxmox host) needs besides its default route. */
@@ -244,6 +261,12 @@ public final class ClusterPlan {
             extensions.add(TalosImage.QEMU_GUEST_AGENT);
         }
         return new TalosImage(nested ? "nocloud" : "oracle", spec.talos().architecture().id(), spec.versions().talos(), extensions);
+    }
+
+    private static List<String> guests(ClusterSpec spec, Optional<MeshGateway> meshGateway) {
+        List<String> guests = new ArrayList<>(spec.nodes().stream().map(Node::name).toList());
+        meshGateway.ifPresent(g -> guests.add(g.hostname()));
+        return guests;
     }
 
     private static List<String> certSans(ClusterSpec spec) {

@@ -9,7 +9,7 @@ import java.util.List;
  * Talos config patches, applied after those of all nodes and of its role.
  */
 public record Node(String name, Role role, String host, Integer vmid, Ip ip, String installDisk,
-        @JsonProperty("interface") String iface, int ocpus, int memoryGb, List<PatchEntry> patches) {
+        int ocpus, int memoryGb, List<PatchEntry> patches) {
 
     public Node {
         patches = List.copyOf(patches);
@@ -26,5 +26,10 @@ public record Node(String name, Role role, String host, Integer vmid, Ip ip, Str
 
     public boolean isControlPlane() {
         return role == Role.CONTROLPLANE;
+    }
+
+    /** The install disk the spec names, if it names one (otherwise the topology decides). */
+    public java.util.Optional<String> installDiskIfAny() {
+        return java.util.Optional.ofNullable(installDisk);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The Proxmox hosts, the bridge their Talos VMs share, and the tailnet gateway on that bridge. */
-public record Proxmox(Bridge bridge, List<Host> hosts, MeshGateway meshGateway) {
+public record Proxmox(Bridge bridge, List<Host> hosts, MeshGateway meshGateway, Vms vms) {
 
     public Proxmox {
         hosts = List.copyOf(hosts);
@@ -37,6 +37,16 @@ public record Proxmox(Bridge bridge, List<Host> hosts, MeshGateway meshGateway) 
             return Optional.ofNullable(secondaryPrivateIp);
         }
     }
+
+    /** Where the guests' disks and images go, and how big each role's VMs are. */
+    public record Vms(String storage, String isoStorage, VmSize controlplane, VmSize worker) {
+
+        public VmSize of(Node.Role role) {
+            return role == Node.Role.CONTROLPLANE ? controlplane : worker;
+        }
+    }
+
+    public record VmSize(String cpuType, int cores, int memoryMb, int diskGb) {}
 
     /** The Tailscale subnet router container on the bridge (the architecture document's "mesh gateway"). */
     public record MeshGateway(String host, int ctid, Ip ip, String hostname, List<String> tags, RunbookSecret authKey) {

@@ -19,8 +19,8 @@ class ExampleSpecsTest {
         assertThat(spec.topology()).isEqualTo(Topology.NESTED);
         assertThat(spec.controlPlanes()).hasSize(3);
         assertThat(spec.workers()).extracting(Node::name).containsExactly("w-1", "w-2", "w-3");
-        assertThat(spec.nodes().get(0).installDisk()).as("schema default").isEqualTo("/dev/sda");
-        assertThat(spec.nodes().get(0).iface()).as("schema default").isEqualTo("ens18");
+        assertThat(spec.nodes().get(0).installDisk()).as("no default: the topology decides").isNull();
+        assertThat(spec.proxmox().vms().controlplane().memoryMb()).as("schema default").isEqualTo(2048);
         assertThat(spec.network().nameservers()).as("schema default").isNotEmpty();
         assertThat(spec.services().get(0).ports().get(0).targetPort()).isEqualTo(443);
         assertThat(spec.services().get(0).selector()).containsEntry("app", "public-web");

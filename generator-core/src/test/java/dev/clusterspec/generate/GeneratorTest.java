@@ -33,7 +33,7 @@ class GeneratorTest {
     void writesEveryTargetThenSkipsUntilSomethingChanges() throws IOException {
         GenerateResult first = new Generator().generate(request(false, null));
         assertThat(first.skipped()).isFalse();
-        assertThat(first.totalsByTarget()).containsOnlyKeys("hosts", "image", "manifest-repo", "oci", "proxmox", "report", "talos");
+        assertThat(first.totalsByTarget()).containsOnlyKeys("bastion", "hosts", "image", "manifest-repo", "oci", "proxmox", "report", "talos");
         assertThat(first.files()).filteredOn(OutputFile::secret).extracting(OutputFile::path)
                 .allMatch(p -> p.startsWith("talos/")).hasSize(7);
         byte[] cp1 = Files.readAllBytes(dir.resolve("cluster/talos/cp-1.yaml"));

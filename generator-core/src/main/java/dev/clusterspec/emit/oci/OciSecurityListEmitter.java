@@ -1,6 +1,7 @@
 package dev.clusterspec.emit.oci;
 
 import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.emit.TerraformJson;
 import dev.clusterspec.plan.firewall.Endpoint;
 import dev.clusterspec.plan.firewall.FirewallException;
 import dev.clusterspec.plan.firewall.FirewallPlan;
@@ -13,9 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,11 +33,6 @@ public final class OciSecurityListEmitter {
     static final String VCN_VARIABLE = "clusterspec_vcn_id";
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    /** Two-space indent, one array element per line, "key": value, \n on every platform: diff-friendly. */
-    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectNameValueSpacing(Separators.Spacing.AFTER))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private OciSecurityListEmitter() {}
 
@@ -162,6 +155,6 @@ public final class OciSecurityListEmitter {
     }
 
     private static String write(ObjectNode node) {
-        return JSON.writer().with(PRINTER).writeValueAsString(node) + "\n";
+        return TerraformJson.write(node);
     }
 }

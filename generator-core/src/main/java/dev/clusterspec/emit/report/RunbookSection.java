@@ -48,7 +48,8 @@ final class RunbookSection {
         b.add(Block.Paragraph.of(Inline.of("The implementation order of the architecture document, with this cluster's values. Run the commands from the output folder ")
                 .code("target/cluster").text(". Values in ").code("<angle brackets>").text(" are not in the spec: fill them in.")));
 
-        b.add(new Block.Heading("step-prepare", "0. Prepare"));
+        Steps steps = new Steps();
+        b.add(steps.heading("step-prepare", "Prepare"));
         List<String> prepare = new ArrayList<>(List.of(
                 "cd target/cluster",
                 "export TALOSCONFIG=\"$PWD/talos/talosconfig\""));
@@ -60,126 +61,19 @@ final class RunbookSection {
         b.add(new Block.Commands(prepare));
 
         if (plan.nested()) {
-            outsideFirewalls(plan, inputs.firewall(), b);
+            NestedRunbook.steps(plan, inputs.firewall(), steps, b);
         } else {
-            b.add(new Block.Heading("step-oci", "1. OCI security list"));
+            b.add(steps.heading("step-oci", "OCI security list"));
             b.add(new Block.Commands(terraform(plan)));
         }
-        talos(plan, b);
-        cilium(plan, b);
-        ociCcm(plan, b);
-        tailscale(plan, b);
-        policies(inputs.firewall(), b);
-        exposure(plan, b);
-        workloads(plan, b);
+        talos(plan, steps, b);
+        cilium(plan, steps, b);
+        ociCcm(plan, steps, b);
+        tailscale(plan, steps, b);
+        policies(inputs.firewall(), steps, b);
+        exposure(plan, steps, b);
+        workloads(plan, steps, b);
         return new Section("bootstrap-runbook", "Bootstrap runbook", b);
-    }
-
-    private static void outsideFirewalls(ClusterPlan plan, FirewallPlan firewall, List<Block> b) {
-        Proxmox proxmox = plan.spec().proxmox();
-        List<String> oci = new ArrayList<>(terraform(plan));
-        int securityListOnly = oci.size();
-        for (PublicExposure e : plan.publicExposures()) {
-            Host host = e.ingressHost();
-            if (host == null || host.secondaryPrivateIp() == null) {
-                continue;
-            }
-            String line = "# reserved IP " + e.reservedIpName() + " (" + e.reservedIp() + ") onto the secondary private IP " + host.secondaryPrivateIp()
-                    + " of " + host.name();
-            if (!oci.contains(line)) {
-                oci.add(line);
-                oci.add("oci network vnic assign-private-ip --vnic-id <VNIC OCID of " + host.name() + "> --ip-address " + host.secondaryPrivateIp());
-                oci.add("oci network public-ip update --public-ip-id <OCID of reserved IP " + e.reservedIpName() + "> --private-ip-id <OCID of private IP "
-                        + host.secondaryPrivateIp() + ">");
-            }
-        }
-        b.add(new Block.Heading("step-oci", oci.size() > securityListOnly ? "1. OCI: security list and the reserved IP" : "1. OCI security list"));
-        b.add(new Block.Commands(oci));
-
-        boolean viaBastion = plan.spec().bastion() != null;
-        String scp = viaBastion ? "scp -o ProxyJump=\"$BASTION\" " : "scp ";
-        b.add(new Block.Heading("step-hosts", "2. Proxmox hosts: network, firewall, nftables"));
-        b.add(Block.Paragraph.of(Inline.of(viaBastion
-                        ? "The hosts are reached through the bastion (SSH is open to them only from there). "
-                        : "The spec has no bastion: run these from wherever you administer the hosts. ")
-                .text("On each host, in this order: its network file (the bridge ").code(proxmox.bridge().name())
-                .text(" with a VXLAN port to the other hosts), the Proxmox firewall files, and the host's own nftables table, loaded by a systemd unit of its own ")
-                .text("(never from ").code("/etc/nftables.conf").text(", whose Debian default flushes every table).")));
-        List<String> hosts = new ArrayList<>();
-        if (viaBastion) {
-            hosts.add("BASTION=" + bastionLogin(plan));
-        }
-        String nftFolder = HostNftablesEmitter.INSTALL_PATH.substring(0, HostNftablesEmitter.INSTALL_PATH.lastIndexOf('/'));
-        for (Host host : proxmox.hosts()) {
-            String ssh = ssh(plan) + host.privateIp();
-            String target = "root@" + host.privateIp();
-            hosts.add("# " + host.name());
-            hosts.add(scp + HostNetworkEmitter.interfacesPath(host.name()) + " " + target + ":" + HostNetworkEmitter.INSTALL_PATH);
-            hosts.add(scp + HostNetworkEmitter.sysctlPath(host.name()) + " " + target + ":" + HostNetworkEmitter.SYSCTL_INSTALL_PATH);
-            hosts.add(ssh + " 'sysctl --system >/dev/null && ifreload -a && ip -br addr show " + proxmox.bridge().name()
-                    + " && bridge fdb show dev vxlan" + proxmox.bridge().vxlanId() + "'");
-            List<String> guestFiles = new ArrayList<>();
-            plan.nodes().stream().filter(n -> host.name().equals(n.host()) && n.vmid() != null)
-                    .forEach(n -> guestFiles.add(ProxmoxFirewallEmitter.vmPath(n.vmid())));
-            plan.meshGateway().filter(g -> g.host().equals(host.name()))
-                    .ifPresent(g -> guestFiles.add(ProxmoxFirewallEmitter.vmPath(g.ctid())));
-            hosts.add(scp + ProxmoxFirewallEmitter.clusterPath()
-                    + (guestFiles.isEmpty() ? "" : " " + String.join(" ", guestFiles)) + " " + target + ":/etc/pve/firewall/");
-            hosts.add(scp + ProxmoxFirewallEmitter.hostPath(host.name()) + " " + target
-                    + ":/etc/pve/nodes/" + host.name() + "/host.fw");
-            hosts.add(ssh + " 'pve-firewall compile >/dev/null && pve-firewall restart && pve-firewall status'");
-            hosts.add(ssh + " mkdir -p " + nftFolder);
-            hosts.add(scp + HostNftablesEmitter.path(host.name()) + " " + target + ":" + HostNftablesEmitter.INSTALL_PATH);
-            hosts.add(scp + HostNftablesEmitter.unitPath(host.name()) + " " + target + ":/etc/systemd/system/" + HostNftablesEmitter.UNIT);
-            hosts.add(ssh + " 'nft -c -f " + HostNftablesEmitter.INSTALL_PATH + " && systemctl daemon-reload && systemctl enable --now "
-                    + HostNftablesEmitter.UNIT + " && nft list chain inet " + HostNftablesEmitter.TABLE + " forward'");
-            host.secondaryPrivateIpIfAny().ifPresent(ip ->
-                    hosts.add(ssh + " 'ip -4 -o addr show | grep -w " + ip + "'   # the reserved IP's secondary address is up"));
-        }
-        if (proxmox.hosts().size() > 1) {
-            Host first = proxmox.hosts().get(0);
-            int payload = proxmox.bridge().mtu() - 28;
-            hosts.add("# one Layer-2 segment at the full MTU: unfragmented pings from " + first.name() + " to every other host's bridge address");
-            for (Host other : proxmox.hosts().subList(1, proxmox.hosts().size())) {
-                hosts.add(ssh(plan) + first.privateIp() + " ping -c 2 -M do -s " + payload + " " + other.bridgeIp());
-            }
-        }
-        b.add(new Block.Commands(hosts));
-        firewall.gatewayHost().ifPresent(g -> b.add(Block.Paragraph.of(Inline.of("The VMs' default gateway is ")
-                .code(g.bridgeIp().toString()).text(" (" + g.name() + "): it routes and masquerades their egress."))));
-        plan.meshGateway().ifPresent(g -> meshGateway(plan, g, b));
-    }
-
-    /**
-     * The tailnet's way in: a Debian container on the bridge running tailscaled as a subnet router
-     * without SNAT. Its auth key is piped from where the spec's reference points, never written out.
-     */
-    private static void meshGateway(ClusterPlan plan, MeshGateway gateway, List<Block> b) {
-        Proxmox.Bridge bridge = plan.spec().proxmox().bridge();
-        Host host = plan.host(gateway.host()).orElseThrow();
-        String ssh = ssh(plan) + host.privateIp();
-        b.add(new Block.Heading("step-mesh-gateway", "2b. Mesh gateway " + gateway.hostname()));
-        b.add(Block.Paragraph.of(Inline.of("A container on ").code(bridge.name()).text(" that advertises ").code(gateway.advertisedRoute().toString())
-                .text(" to the tailnet without SNAT, so every firewall layer sees the admin's own address; the nodes and hosts route ")
-                .code(gateway.tailnet().toString()).text(" back through ").code(gateway.ip().toString())
-                .text(". Its tags must be in the tailnet policy's tagOwners; approve the route in the admin console (or with autoApprovers).")));
-        List<String> lines = new ArrayList<>();
-        lines.add(ssh + " 'pveam update && pveam available --section system | grep debian-12'   # pick the Debian 12 template");
-        lines.add(ssh + " 'pct create " + gateway.ctid() + " local:vztmpl/<Debian 12 template> --hostname " + gateway.hostname()
-                + " --unprivileged 1 --features nesting=1 --cores 1 --memory 512 --onboot 1 --net0 name=eth0,bridge=" + bridge.name()
-                + ",ip=" + gateway.ip() + "/" + bridge.cidr().prefixLength() + ",gw=" + plan.gateway() + ",firewall=1,mtu=" + bridge.mtu() + "'");
-        lines.add(ssh + " 'printf \"%s\\\\n\" \"lxc.cgroup2.devices.allow: c 10:200 rwm\" \"lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file\""
-                + " >> /etc/pve/lxc/" + gateway.ctid() + ".conf && pct start " + gateway.ctid() + "'   # /dev/net/tun for tailscaled");
-        lines.add(ssh + " 'pct exec " + gateway.ctid() + " -- sh -c \"echo net.ipv4.ip_forward=1 > /etc/sysctl.d/99-tailscale.conf"
-                + " && sysctl -p /etc/sysctl.d/99-tailscale.conf && apt-get update && apt-get install -y curl"
-                + " && curl -fsSL https://tailscale.com/install.sh | sh\"'");
-        String up = "pct exec " + gateway.ctid() + " -- tailscale up --auth-key=file:/dev/stdin --hostname=" + gateway.hostname()
-                + " --advertise-routes=" + gateway.advertisedRoute() + " --snat-subnet-routes=false --advertise-tags=" + String.join(",", gateway.tags());
-        lines.add(gateway.authKey().map(k -> k.stdinPipe() + ssh + " '" + up + "' " + k.stdinRedirect("../..").trim())
-                .orElse("printf '%s' '<auth key>' | " + ssh + " '" + up + "'").trim());
-        lines.add("tailscale ping " + gateway.hostname() + " && talosctl -n " + plan.controlPlanes().get(0).ip() + " version --insecure"
-                + "   # from your machine on the tailnet, once the route is approved");
-        b.add(new Block.Commands(lines));
     }
 
     private static List<String> terraform(ClusterPlan plan) {
@@ -190,14 +84,14 @@ final class RunbookSection {
                 "# then attach the list to the subnet " + plan.spec().oci().vcn().subnet() + " as its only security list");
     }
 
-    private static void talos(ClusterPlan plan, List<Block> b) {
+    private static void talos(ClusterPlan plan, Steps steps, List<Block> b) {
         Node first = plan.controlPlanes().get(0);
         String at = " -n " + first.ip() + " -e " + first.ip();
-        b.add(new Block.Heading("step-talos", "3. Bootstrap Talos"));
-        b.add(Block.Paragraph.of(Inline.of("Boot every VM from the Talos " + plan.spec().versions().talos()
-                        + " image; it waits in maintenance mode. Your machine must reach ")
+        b.add(steps.heading("step-talos", "Bootstrap Talos"));
+        b.add(Block.Paragraph.of(Inline.of("Every node waits in maintenance mode; your machine must reach ")
                 .code(plan.nodeNetwork().toString())
-                .text(" (for example through a Tailscale subnet router that advertises it). Control planes first; the CNI comes up with them.")));
+                .text(plan.meshGateway().isPresent() ? " (over the tailnet, through the mesh gateway)." : " (for example through a Tailscale subnet router that advertises it).")
+                .text(" Control planes first; the CNI comes up with them.")));
         List<String> lines = new ArrayList<>();
         for (Node node : plan.controlPlanes()) {
             lines.add(applyInsecure(node));
@@ -217,8 +111,8 @@ final class RunbookSection {
         return "talosctl apply-config --insecure -n " + node.ip() + " -f talos/" + node.name() + ".yaml";
     }
 
-    private static void cilium(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-cilium", "4. Wait for Cilium"));
+    private static void cilium(ClusterPlan plan, Steps steps, List<Block> b) {
+        b.add(steps.heading("step-cilium", "Wait for Cilium"));
         List<String> lines = new ArrayList<>(List.of(
                 "kubectl -n kube-system rollout status ds/cilium --timeout=10m",
                 "kubectl -n kube-system rollout status deploy/cilium-operator --timeout=10m",
@@ -237,8 +131,8 @@ final class RunbookSection {
         b.add(new Block.Commands(lines));
     }
 
-    private static void ociCcm(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-ccm", "5. OCI cloud controller manager"));
+    private static void ociCcm(ClusterPlan plan, Steps steps, List<Block> b) {
+        b.add(steps.heading("step-ccm", "OCI cloud controller manager"));
         Addons.OciCcm ccm = plan.spec().addons().ociCcm();
         if (ccm == null || !ccm.enabled()) {
             b.add(Block.Paragraph.of(plan.nested()
@@ -252,8 +146,8 @@ final class RunbookSection {
                 "kubectl -n kube-system logs ds/oci-cloud-controller-manager --tail=50   # mode: " + ccm.mode().id())));
     }
 
-    private static void tailscale(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-tailscale", "6. Tailscale operator"));
+    private static void tailscale(ClusterPlan plan, Steps steps, List<Block> b) {
+        b.add(steps.heading("step-tailscale", "Tailscale operator"));
         if (!ExposureSection.tailscaleOn(plan)) {
             b.add(Block.Paragraph.of("Off in this spec."));
             return;
@@ -269,8 +163,8 @@ final class RunbookSection {
         return configured != null ? configured : plan.name() + "-operator";
     }
 
-    private static void policies(FirewallPlan firewall, List<Block> b) {
-        b.add(new Block.Heading("step-policies", "7. Default network policies"));
+    private static void policies(FirewallPlan firewall, Steps steps, List<Block> b) {
+        b.add(steps.heading("step-policies", "Default network policies"));
         int networkPolicies = 0;
         int ciliumPolicies = 0;
         for (RuleCounts.Count count : RuleCounts.of(firewall)) {
@@ -285,8 +179,8 @@ final class RunbookSection {
                 "kubectl get ciliumnetworkpolicies -A -l app.kubernetes.io/managed-by=clusterspec   # " + ciliumPolicies + " expected")));
     }
 
-    private static void exposure(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-exposure", "8. Test the exposure patterns"));
+    private static void exposure(ClusterPlan plan, Steps steps, List<Block> b) {
+        b.add(steps.heading("step-exposure", "Test the exposure patterns"));
         List<String> lines = new ArrayList<>();
         lines.add("kubectl get svc -A");
         for (PublicExposure e : plan.publicExposures()) {
@@ -297,7 +191,7 @@ final class RunbookSection {
                 lines.add(probe(e.reservedIp().toString(), port) + "   # from the internet");
             }
             if (e.ingressHost() != null) {
-                lines.add(ssh(plan) + e.ingressHost().privateIp() + " nft list chain inet clusterspec prerouting");
+                lines.add(new HostAccess(plan).ssh(e.ingressHost()) + " nft list chain inet clusterspec prerouting");
             }
         }
         if (ExposureSection.tailscaleOn(plan)) {
@@ -342,8 +236,8 @@ final class RunbookSection {
         return "nc -vz -w 5 " + host + " " + port.port();
     }
 
-    private static void workloads(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-workloads", "9. Deploy workloads"));
+    private static void workloads(ClusterPlan plan, Steps steps, List<Block> b) {
+        b.add(steps.heading("step-workloads", "Deploy workloads"));
         if (plan.spec().services().isEmpty()) {
             b.add(Block.Paragraph.of("The spec declares no services; workloads get only the namespaces' defaults (DNS, egress to the internet)."));
             return;
@@ -387,24 +281,13 @@ final class RunbookSection {
         b.add(new Block.Commands(lines));
         if (plan.nested()) {
             b.add(Block.Paragraph.of(Inline.of("When ").code("oci/").text(", ").code("proxmox/").text(" or ").code("hosts/")
-                    .text(" changed, repeat steps 1 and 2: Terraform updates the security list in place; the host files are copied and loaded again "
-                            + "(systemctl reload " + HostNftablesEmitter.UNIT + " replaces its table atomically).")));
+                    .text(" changed, repeat the OCI, host and guest steps: Terraform updates what changed in place; the host files are copied and"
+                            + " loaded again (systemctl reload " + HostNftablesEmitter.UNIT + " replaces its table atomically).")));
         }
         return new Section("upgrade", "Upgrade", b);
     }
 
     private static String apply(Node node) {
         return "talosctl apply-config -n " + node.ip() + " -e " + node.ip() + " -f talos/" + node.name() + ".yaml";
-    }
-
-    /** {@code ssh -J "$BASTION" root@} when there is a bastion, else {@code ssh root@}. */
-    private static String ssh(ClusterPlan plan) {
-        return plan.spec().bastion() != null ? "ssh -J \"$BASTION\" root@" : "ssh root@";
-    }
-
-    private static String bastionLogin(ClusterPlan plan) {
-        return plan.spec().bastionIfAny()
-                .flatMap(b -> b.reservedIpName().flatMap(n -> plan.spec().oci().reservedIp(n)))
-                .map(r -> "<user>@" + r.address()).orElse("<user>@<bastion public IP>");
     }
 }

@@ -16,6 +16,10 @@ final class MachineSection {
     static final int KUBE_PRISM_PORT = 7445;
 
     static final String EXCLUDE_FROM_EXTERNAL_LB = "node.kubernetes.io/exclude-from-external-load-balancers";
+    /** What QEMU's SCSI disk reports as its model (/sys/block/sdX/device/model); its CD-ROMs report another. */
+    static final String QEMU_SCSI_DISK_MODEL = "QEMU HARDDISK";
+    /** An OCI instance's boot volume, where the Talos image was imported. */
+    static final String OCI_BOOT_VOLUME = "/dev/sda";
 
     private MachineSection() {}
 
@@ -35,7 +39,14 @@ final class MachineSection {
         kubelet.put("disableManifestsDirectory", true);
 
         ObjectNode install = machine.putObject("install");
-        install.put("disk", node.installDisk());
+        if (node.installDiskIfAny().isPresent()) {
+            install.put("disk", node.installDisk());
+        } else if (in.plan().nested()) {
+            // the VM definitions put one disk on the SCSI controller; the ISO and cloud-init drives are CD-ROMs
+            install.putObject("diskSelector").put("model", QEMU_SCSI_DISK_MODEL);
+        } else {
+            install.put("disk", OCI_BOOT_VOLUME);
+        }
         install.put("image", in.plan().talosImage().installer());
         install.put("wipe", false);
         // 1.12+ default for new installs; kernel arguments then belong in the image, not extraKernelArgs

@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A node's network as the documents of the 1.12+ contract, which replace the deprecated
- * {@code machine.network} (1.13 drops it from the schema): a static hostname, the NIC with its
+ * {@code machine.network} (1.13 drops it from the schema): a static hostname, the NIC found by its
+ * MAC (LinkAliasConfig, Proxmox VMs), the NIC with its
  * address, MTU, default route and the route back to the tailnet through the mesh gateway, the
  * control-plane VIP, resolvers and time servers.
  *
@@ -21,11 +22,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class NetworkDocuments {
 
+    /** The name the node's NIC gets by its LinkAliasConfig. */
+    static final String LINK_ALIAS = "net0";
+
     private NetworkDocuments() {}
 
     static List<ObjectNode> render(ClusterPlan plan, Node node) {
         List<ObjectNode> documents = new ArrayList<>();
         documents.add(hostname(node));
+        if (plan.nested()) {
+            documents.add(alias(plan, node));
+        }
         documents.add(link(plan, node));
         if (node.isControlPlane()) {
             documents.add(vip(plan, node));
@@ -42,9 +49,25 @@ final class NetworkDocuments {
         return document;
     }
 
+    /**
+     * The NIC by identity: the MAC the VM definitions give it (lower case, as Talos's {@code mac()}
+     * writes it), not a kernel name that depends on the machine type and PCI layout.
+     */
+    private static ObjectNode alias(ClusterPlan plan, Node node) {
+        ObjectNode document = TalosDocuments.typed("LinkAliasConfig");
+        document.put("name", LINK_ALIAS);
+        document.putObject("selector").put("match", "mac(link.permanent_addr) == \"" + plan.mac(node.name()) + "\"");
+        return document;
+    }
+
+    /** The link the node's address, routes and VIP are on: the alias on Proxmox VMs, the platform's NIC on OCI. */
+    static String linkName(ClusterPlan plan) {
+        return plan.nested() ? LINK_ALIAS : ClusterPlan.NODE_NIC;
+    }
+
     private static ObjectNode link(ClusterPlan plan, Node node) {
         ObjectNode document = TalosDocuments.typed("LinkConfig");
-        document.put("name", node.iface());
+        document.put("name", linkName(plan));
         plan.linkMtu().ifPresent(mtu -> document.put("mtu", mtu));
         document.putArray("addresses").addObject()
                 .put("address", node.ip() + "/" + plan.nodeNetwork().prefixLength());
@@ -60,7 +83,7 @@ final class NetworkDocuments {
     private static ObjectNode vip(ClusterPlan plan, Node node) {
         ObjectNode document = TalosDocuments.typed("Layer2VIPConfig");
         document.put("name", plan.vip().toString());
-        document.put("link", node.iface());
+        document.put("link", linkName(plan));
         return document;
     }
 

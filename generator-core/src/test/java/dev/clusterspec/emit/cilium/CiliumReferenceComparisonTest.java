@@ -69,8 +69,8 @@ class CiliumReferenceComparisonTest {
             new Expected(CONFIG, "/data/prometheus-serve-addr", ADDED, "agent metrics for Grafana Alloy"),
             new Expected(AGENT, "/spec/template/metadata/annotations/prometheus.io~1port", ADDED, "agent metrics for Grafana Alloy"),
             new Expected(AGENT, "/spec/template/metadata/annotations/prometheus.io~1scrape", ADDED, "agent metrics for Grafana Alloy"),
-            // The spec's interfaces: Proxmox VMs use predictable NIC names, eth+ would match nothing.
-            new Expected(CONFIG, "/data/devices", CHANGED, "devices are the nodes' NICs from the spec (ens18), not eth+"),
+            // The nodes' one NIC by its kernel name (net.ifnames=0 in the nocloud and oracle images), not any eth+.
+            new Expected(CONFIG, "/data/devices", CHANGED, "devices are the nodes' NIC (eth0), not every eth+"),
             new Expected(CONFIG, "/data/mtu", ADDED, "the bridge MTU of the spec (VCN 9000 less the hosts' VXLAN), not auto-detected"),
             // The Tailscale operator is on: pod traffic to ClusterIPs must go through the proxies' netfilter rules.
             new Expected(CONFIG, "/data/bpf-lb-sock-hostns-only", ADDED, "socketLB.hostNamespaceOnly, required by the Tailscale operator"),
@@ -128,7 +128,7 @@ class CiliumReferenceComparisonTest {
                 assertThat(mine.path(key).asString()).as(key).isEqualTo(theirs.path(key).asString());
             }
         }
-        assertThat(mine.path("devices").asString()).isEqualTo("ens18");
+        assertThat(mine.path("devices").asString()).isEqualTo("eth0");
         assertThat(mine.path("kube-proxy-replacement").asString()).isEqualTo("true");
         assertThat(mine.path("ipam").asString()).isEqualTo("kubernetes");
         assertThat(mine.path("cgroup-root").asString()).isEqualTo("/sys/fs/cgroup");

@@ -68,7 +68,7 @@ final class ReportFixtures {
     static ClusterPlan direct(ClusterPlan plan) {
         ClusterSpec s = plan.spec();
         List<Node> nodes = s.nodes().stream()
-                .map(n -> new Node(n.name(), n.role(), null, null, inSubnet(n.ip()), n.installDisk(), n.iface(), n.ocpus(), n.memoryGb(), n.patches())).toList();
+                .map(n -> new Node(n.name(), n.role(), null, null, inSubnet(n.ip()), n.installDisk(), n.ocpus(), n.memoryGb(), n.patches())).toList();
         ControlPlane cp = new ControlPlane(inSubnet(s.controlPlane().vip()), s.controlPlane().port(), s.controlPlane().endpointHost());
         Network net = new Network(s.network().pods(), s.network().services(), s.network().tailnet(), s.network().clusterDomain(),
                 s.network().nameservers(), s.network().timeServers(), List.of());

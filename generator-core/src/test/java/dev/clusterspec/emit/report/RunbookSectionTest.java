@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.firewall.FirewallEmitters;
+import dev.clusterspec.emit.bastion.SshConfigEmitter;
 import dev.clusterspec.emit.hostnet.HostNetworkEmitter;
+import dev.clusterspec.emit.oci.BastionNsgEmitter;
+import dev.clusterspec.emit.proxmox.ProxmoxGuestsEmitter;
 import dev.clusterspec.emit.nftables.HostNftablesEmitter;
 import dev.clusterspec.emit.oci.OciSecurityListEmitter;
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
@@ -47,16 +50,21 @@ class RunbookSectionTest {
         ClusterPlan plan = inputs.plan();
         Set<String> written = FirewallEmitters.emit(inputs.firewall()).stream().map(OutputFile::path).collect(Collectors.toCollection(TreeSet::new));
         HostNetworkEmitter.emit(plan).forEach(f -> written.add(f.path()));
+        ProxmoxGuestsEmitter.emit(plan).forEach(f -> written.add(f.path()));
+        BastionNsgEmitter.emit(plan).forEach(f -> written.add(f.path()));
+        SshConfigEmitter.emit(plan).forEach(f -> written.add(f.path()));
         plan.nodes().forEach(n -> written.add("talos/" + n.name() + ".yaml"));
         Set<String> named = new TreeSet<>();
-        Matcher paths = Pattern.compile("(?<![/\\w])((?:proxmox|hosts|oci|talos)/[\\w./-]+(?:\\.(?:fw|nft|json|yaml|conf|service)|/interfaces))").matcher(String.join("\n", commands(inputs)));
+        Matcher paths = Pattern.compile("(?<![/\\w])((?:proxmox|hosts|oci|talos|bastion)/[\\w./-]+(?:\\.(?:fw|nft|json|yaml|conf|service|sh)|/interfaces|/ssh_config))").matcher(String.join("\n", commands(inputs)));
         while (paths.find()) {
             named.add(paths.group(1));
         }
         assertThat(named).isNotEmpty();
         assertThat(written).containsAll(named);
         // every firewall file of the hosts is installed by some command
-        assertThat(named).containsAll(written.stream().filter(p -> p.startsWith("proxmox/") || p.startsWith("hosts/")).toList());
+        // (Terraform files are applied by folder: terraform -chdir=proxmox)
+        assertThat(named).containsAll(written.stream().filter(p -> p.startsWith("proxmox/") || p.startsWith("hosts/"))
+                .filter(p -> !p.endsWith(".tf.json")).toList());
     }
 
     @ParameterizedTest

@@ -68,20 +68,22 @@ class TalosEmitterTest {
     @Test
     void documentsComeInAFixedOrderAndTheVipOnlyOnControlPlanes() {
         Map<String, OutputFile> outputs = TalosFixtures.emitByPath(TalosFixtures.example("oci-free-tier"));
-        assertThat(kinds(outputs.get("talos/cp-1.yaml"))).startsWith("v1alpha1", "HostnameConfig", "LinkConfig", "Layer2VIPConfig",
-                "ResolverConfig", "TimeSyncConfig", "NetworkDefaultActionConfig", "NetworkRuleConfig");
-        assertThat(kinds(outputs.get("talos/w-1.yaml"))).startsWith("v1alpha1", "HostnameConfig", "LinkConfig",
+        assertThat(kinds(outputs.get("talos/cp-1.yaml"))).startsWith("v1alpha1", "HostnameConfig", "LinkAliasConfig", "LinkConfig",
+                "Layer2VIPConfig", "ResolverConfig", "TimeSyncConfig", "NetworkDefaultActionConfig", "NetworkRuleConfig");
+        assertThat(kinds(outputs.get("talos/w-1.yaml"))).startsWith("v1alpha1", "HostnameConfig", "LinkAliasConfig", "LinkConfig",
                 "ResolverConfig", "TimeSyncConfig", "NetworkDefaultActionConfig", "NetworkRuleConfig").doesNotContain("Layer2VIPConfig");
 
         List<JsonNode> cp = Yaml.readAll(outputs.get("talos/cp-2.yaml").text());
         assertThat(cp.get(1).get("hostname").asString()).isEqualTo("cp-2");
-        assertThat(cp.get(2).get("name").asString()).isEqualTo("ens18");
-        assertThat(cp.get(2).get("addresses").get(0).get("address").asString()).isEqualTo("10.0.0.12/24");
-        assertThat(cp.get(2).get("routes").get(0).get("gateway").asString()).isEqualTo("10.0.0.1");
-        assertThat(cp.get(3).get("name").asString()).isEqualTo("10.0.0.10");
-        assertThat(cp.get(3).get("link").asString()).isEqualTo("ens18");
-        assertThat(cp.get(4).get("nameservers")).extracting(n -> n.get("address").asString()).containsExactly("1.1.1.1", "9.9.9.9");
-        assertThat(cp.get(5).get("ntp").get("servers")).extracting(JsonNode::asString).containsExactly("time.cloudflare.com");
+        assertThat(cp.get(2).get("name").asString()).isEqualTo("net0");
+        assertThat(cp.get(2).at("/selector/match").asString()).matches("mac\\(link\\.permanent_addr\\) == \"[0-9a-f]{2}(:[0-9a-f]{2}){5}\"");
+        assertThat(cp.get(3).get("name").asString()).isEqualTo("net0");
+        assertThat(cp.get(3).get("addresses").get(0).get("address").asString()).isEqualTo("10.0.0.12/24");
+        assertThat(cp.get(3).get("routes").get(0).get("gateway").asString()).isEqualTo("10.0.0.1");
+        assertThat(cp.get(4).get("name").asString()).isEqualTo("10.0.0.10");
+        assertThat(cp.get(4).get("link").asString()).isEqualTo("net0");
+        assertThat(cp.get(5).get("nameservers")).extracting(n -> n.get("address").asString()).containsExactly("1.1.1.1", "9.9.9.9");
+        assertThat(cp.get(6).get("ntp").get("servers")).extracting(JsonNode::asString).containsExactly("time.cloudflare.com");
     }
 
     @Test
@@ -99,7 +101,9 @@ class TalosEmitterTest {
         // the nocloud installer of the schematic with the QEMU guest agent (the ID the Talos Proxmox guide publishes)
         assertThat(config.at("/machine/install/image").asString())
                 .isEqualTo("factory.talos.dev/nocloud-installer/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515:v1.13.9");
-        assertThat(config.at("/machine/install/disk").asString()).isEqualTo("/dev/sda");
+        // the one disk the VM definitions put on the SCSI controller, by what it is, not by a device name
+        assertThat(config.at("/machine/install/diskSelector/model").asString()).isEqualTo("QEMU HARDDISK");
+        assertThat(config.at("/machine/install").has("disk")).isFalse();
         assertThat(cluster.at("/apiServer/admissionControl/0/configuration/defaults/enforce").asString()).isEqualTo("baseline");
         assertThat(cluster.has("externalCloudProvider")).as("nested: no external cloud provider").isFalse();
         assertThat(cluster.has("allowSchedulingOnControlPlanes")).isFalse();
@@ -133,7 +137,7 @@ class TalosEmitterTest {
             assertThat(config.at("/machine/kubelet/nodeIP/validSubnets/0").asString()).isEqualTo("10.1.0.0/24");
         }
         List<JsonNode> cp = Yaml.readAll(outputs.get("talos/cp-1.yaml").text());
-        assertThat(cp.get(2).get("name").asString()).isEqualTo("enp0s6");
+        assertThat(cp.get(2).get("name").asString()).isEqualTo("eth0");
         assertThat(cp.get(2).at("/routes/0/gateway").asString()).as("first address of the VCN subnet").isEqualTo("10.1.0.1");
     }
 

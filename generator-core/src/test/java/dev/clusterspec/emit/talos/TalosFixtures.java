@@ -75,7 +75,7 @@ public final class TalosFixtures {
         return new TalosEmitter(CLOCK).emit(plan, referenceBundle(), manifests(plan), secretManifests(plan, secrets), secrets);
     }
 
-    static Map<String, OutputFile> emitByPath(LoadedSpec loaded) {
+    public static Map<String, OutputFile> emitByPath(LoadedSpec loaded) {
         Map<String, OutputFile> out = new TreeMap<>();
         emit(loaded).forEach(f -> out.put(f.path(), f));
         return out;

@@ -67,6 +67,7 @@ class TalosStabilityTest {
             "v1alpha1:cluster.etcd.advertisedSubnets", "etcd advertises on the node network only",
             "v1alpha1:cluster.inlineManifests", "Cilium inline on the control planes",
             "HostnameConfig:hostname", "static hostname",
+            "LinkAliasConfig/", "the node's NIC found by the MAC its VM definition gives it (Proxmox VMs)",
             "LinkConfig/", "the node's NIC, address and default route",
             "Layer2VIPConfig/", "the control-plane VIP",
             "ResolverConfig:", "DNS resolvers",
