@@ -68,7 +68,7 @@ final class EntryDiffer {
         if (isBinary(before) || isBinary(after)) {
             return List.of("Binary content differs: sha256 " + digest(before) + " -> " + digest(after));
         }
-        List<String> hunks = UnifiedDiff.hunks(lines(before, after), lines(after, null), options.contextLines());
+        List<String> hunks = UnifiedDiff.hunks(shown(before, after), shown(after, null), options.contextLines());
         if (hunks.isEmpty()) {
             return List.of();
         }
@@ -93,21 +93,21 @@ final class EntryDiffer {
     }
 
     /**
-     * The shown lines of one side. A tree's rendering follows the other side's key order where both
+     * The shown text of one side. A tree's rendering follows the other side's key order where both
      * have a key, so reordered keys (an older generator) do not show as moved lines.
      */
-    private static List<String> lines(SideItem item, SideItem other) {
+    private static String shown(SideItem item, SideItem other) {
         if (item == null) {
-            return List.of();
+            return "";
         }
         if (item instanceof SideItem.Text text) {
-            return UnifiedDiff.lines(text.shown());
+            return text.shown();
         }
         JsonNode tree = ((SideItem.Tree) item).redacted();
         if (other instanceof SideItem.Tree reference) {
             tree = inOrderOf(tree, reference.redacted());
         }
-        return UnifiedDiff.lines(Yaml.write(tree));
+        return Yaml.write(tree);
     }
 
     private static JsonNode inOrderOf(JsonNode node, JsonNode reference) {

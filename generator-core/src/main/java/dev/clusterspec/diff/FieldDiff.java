@@ -1,8 +1,9 @@
 package dev.clusterspec.diff;
 
 import dev.clusterspec.diff.FieldChange.Kind;
-import dev.clusterspec.diff.MyersDiff.Op;
 import java.util.ArrayList;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,29 +116,11 @@ final class FieldDiff {
     private void aligned(String path, JsonNode before, JsonNode after) {
         List<JsonNode> b = new ArrayList<>(before.values());
         List<JsonNode> a = new ArrayList<>(after.values());
-        List<Op> ops = MyersDiff.diff(b, a);
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (k < ops.size()) {
-            if (ops.get(k) == Op.EQUAL) {
-                i++;
-                j++;
-                k++;
-                continue;
-            }
-            int deleteStart = i;
-            int insertStart = j;
-            while (k < ops.size() && ops.get(k) != Op.EQUAL) {
-                if (ops.get(k) == Op.DELETE) {
-                    i++;
-                } else {
-                    j++;
-                }
-                k++;
-            }
-            int deletes = i - deleteStart;
-            int inserts = j - insertStart;
+        for (Edit edit : DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.MYERS).diff(ItemList.EQUALS, new ItemList(b), new ItemList(a))) {
+            int deleteStart = edit.getBeginA();
+            int insertStart = edit.getBeginB();
+            int deletes = edit.getLengthA();
+            int inserts = edit.getLengthB();
             int paired = Math.min(deletes, inserts);
             for (int p = 0; p < paired; p++) {
                 walk(path + "[" + (insertStart + p) + "]", b.get(deleteStart + p), a.get(insertStart + p));
