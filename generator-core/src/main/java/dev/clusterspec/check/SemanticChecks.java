@@ -13,6 +13,8 @@ public final class SemanticChecks {
             new AddressPlanCheck(),
             new HostNetworkCheck(),
             new ControlPlaneCheck(),
+            new ApiEndpointCheck(),
+            new InstanceNameCheck(),
             new OciTierCheck(),
             new A1ComputeCheck(),
             new TopologyCheck(),

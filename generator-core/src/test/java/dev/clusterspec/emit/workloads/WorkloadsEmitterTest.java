@@ -82,7 +82,7 @@ class WorkloadsEmitterTest {
     void patternsThatNothingCouldFulfilAreRefusedWithTheFix() {
         ClusterPlan direct = AddonFixtures.testPlan("direct-ccm");
         ClusterSpec noCcm = withAddons(direct.spec(), new Addons(direct.spec().addons().cilium(), direct.spec().addons().tailscale(),
-                new Addons.OciCcm(false, Addons.OciCcm.Mode.FULL, null, null, null), direct.spec().addons().monitoring()));
+                new Addons.OciCcm(false, Addons.OciCcm.Mode.FULL, null, null, null, null), direct.spec().addons().monitoring()));
         assertThatThrownBy(() -> emitter.services(ClusterPlan.of(noCcm, "test")))
                 .isInstanceOf(ManifestProblemException.class)
                 .hasMessageContaining("services[public-web]").hasMessageContaining("addons.ociCcm.enabled: true");
