@@ -18,13 +18,17 @@ import java.util.TreeSet;
  * and which optional parts (Hubble, relay, metrics) are on.
  *
  * @param devices the devices Cilium attaches to, space separated: the nodes' NIC names. Proxmox VMs
- *                use predictable names (ens18), so the chart's {@code eth+} would match nothing
+ *                use predictable names (ens18), so the chart's {@code eth+} would match nothing; on OCI
+ *                instances Talos's oracle platform boots with net.ifnames=0, so the VNIC is eth0
  * @param mtu the nodes' link MTU where the spec sets it (nested: the bridge's); null lets Cilium detect it
+ * @param kubeProxyHealthzAddress where Cilium serves kube-proxy's health endpoint, empty for nowhere: the
+ *                OCI load balancers the CCM builds (direct) probe every backend node on it
  */
 public record CiliumSettings(
         CiliumRelease release,
         String devices,
         Integer mtu,
+        String kubeProxyHealthzAddress,
         List<String> l2Interfaces,
         int announcedServices,
         L2ClientRateLimits clientLimits,
@@ -37,6 +41,8 @@ public record CiliumSettings(
 
     /** Cilium's own cluster name; "default" keeps the Hubble certificate names the chart uses. */
     public static final String CLUSTER_NAME = "default";
+    /** The VNIC of an OCI instance as Talos's oracle platform names it (kernel argument net.ifnames=0). */
+    public static final String OCI_INSTANCE_NIC = "eth0";
     /** The Hubble metrics exported (Hubble's standard set). */
     public static final List<String> HUBBLE_METRICS = List.of("dns", "drop", "tcp", "flow", "icmp", "http");
 
@@ -53,13 +59,16 @@ public record CiliumSettings(
         }
         TreeSet<String> nics = new TreeSet<>();
         for (Node node : plan.nodes()) {
-            nics.add(node.iface());
+            nics.add(plan.nested() ? node.iface() : OCI_INSTANCE_NIC);
         }
+        // the CCM's load balancers of public services health-check each node's kube-proxy port (externalTrafficPolicy Cluster)
+        boolean ociLoadBalancers = !plan.nested() && addons.ociCcm().enabled() && !plan.publicExposures().isEmpty();
         int announced = (int) plan.publicExposures().stream().filter(e -> e.loadBalancerIp() != null).count();
         return new CiliumSettings(
                 catalog.cilium(plan.spec().versions().cilium()),
                 String.join(" ", nics),
                 plan.linkMtu().orElse(null),
+                ociLoadBalancers ? "0.0.0.0:" + Ports.KUBE_PROXY_HEALTHZ : "",
                 addons.cilium().l2().interfaces(),
                 announced,
                 L2ClientRateLimits.forAnnouncedServices(announced),
@@ -82,6 +91,7 @@ public record CiliumSettings(
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("images", images);
         model.put("devices", devices);
+        model.put("kubeProxyHealthzAddress", kubeProxyHealthzAddress);
         if (mtu != null) {
             model.put("mtu", mtu);
         }

@@ -42,7 +42,16 @@ class CiliumEmitterTest {
     @Test
     void devicesAreTheNodesInterfaces() {
         assertThat(config(AddonFixtures.plan(AddonFixtures.FREE_TIER)).path("devices").asString()).isEqualTo("ens18");
-        assertThat(config(AddonFixtures.testPlan("direct-ccm")).path("devices").asString()).isEqualTo("enp0s6");
+        // Talos's oracle platform boots with net.ifnames=0: the VNIC is eth0
+        assertThat(config(AddonFixtures.testPlan("direct-ccm")).path("devices").asString()).isEqualTo("eth0");
+    }
+
+    @Test
+    void ciliumServesTheKubeProxyHealthPortOnlyWhereOciLoadBalancersProbeIt() {
+        assertThat(config(AddonFixtures.testPlan("direct-ccm")).path("kube-proxy-replacement-healthz-bind-address").asString())
+                .isEqualTo("0.0.0.0:10256");
+        assertThat(config(AddonFixtures.plan(AddonFixtures.FREE_TIER)).path("kube-proxy-replacement-healthz-bind-address").asString())
+                .isEmpty();
     }
 
     @Test
