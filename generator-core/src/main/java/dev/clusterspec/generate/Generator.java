@@ -6,6 +6,7 @@ import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.firewall.FirewallEmitters;
 import dev.clusterspec.emit.hostnet.HostNetworkEmitter;
 import dev.clusterspec.emit.image.TalosImageEmitter;
+import dev.clusterspec.emit.oci.OciTerraformEmitters;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoIndex;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
@@ -64,6 +65,7 @@ public final class Generator {
         log.info(ManifestRepoIndex.counts(repo.content()));
         List<OutputFile> files = new ArrayList<>(repo.filesUnder("manifest-repo/"));
         files.addAll(FirewallEmitters.emit(firewall));
+        files.addAll(OciTerraformEmitters.emit(plan));
         log.info("firewall: OCI security lists, Proxmox and nftables files for " + plan.spec().proxmoxIfAny().map(p -> p.hosts().size()).orElse(0) + " host(s)");
         files.addAll(HostNetworkEmitter.emit(plan));
         files.addAll(TalosImageEmitter.emit(plan));

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,15 +28,10 @@ public final class OciSecurityListEmitter {
 
     public static final String TERRAFORM_PATH = "oci/security-lists.tf.json";
     public static final String OCI_CLI_PATH = "oci/security-lists.oci-cli.json";
-    static final String COMPARTMENT_VARIABLE = "clusterspec_compartment_id";
-    static final String VCN_VARIABLE = "clusterspec_vcn_id";
+    static final String COMPARTMENT_VARIABLE = TerraformJson.COMPARTMENT_VARIABLE;
+    static final String VCN_VARIABLE = TerraformJson.VCN_VARIABLE;
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    /** Two-space indent, one array element per line, "key": value, \n on every platform: diff-friendly. */
-    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectNameValueSpacing(Separators.Spacing.AFTER))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private OciSecurityListEmitter() {}
 
@@ -158,10 +150,15 @@ public final class OciSecurityListEmitter {
     }
 
     private static String resourceName(FirewallPlan plan) {
-        return "clusterspec_" + plan.cluster().name().replace('-', '_') + (plan.cluster().nested() ? "_proxmox_hosts" : "_talos_nodes");
+        return resourceName(plan.cluster().name(), plan.cluster().nested());
+    }
+
+    /** The list's Terraform resource name, for commands that read its OCID from the state. */
+    public static String resourceName(String cluster, boolean nested) {
+        return "clusterspec_" + cluster.replace('-', '_') + (nested ? "_proxmox_hosts" : "_talos_nodes");
     }
 
     private static String write(ObjectNode node) {
-        return JSON.writer().with(PRINTER).writeValueAsString(node) + "\n";
+        return TerraformJson.write(node);
     }
 }
