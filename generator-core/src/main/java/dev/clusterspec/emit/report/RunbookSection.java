@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 /**
  * The architecture document's implementation order as exact commands with this cluster's values, and
  * the commands of an upgrade. Values the spec cannot know (OCIDs, the bastion's ephemeral address, the
- * tailnet's name) are written as {@code <placeholders>}.
+ * tailnet's name) are written as {@code <placeholders>}. The steps outside the cluster differ by
+ * topology (the Proxmox hosts here, the OCI image and resources in {@link DirectRunbook}); steps are
+ * numbered as they are written.
  */
 final class RunbookSection {
 
@@ -45,37 +47,46 @@ final class RunbookSection {
             b.add(Block.Paragraph.of("Read the " + warningCount + (warningCount == 1 ? " warning" : " warnings")
                     + " at the top of this report before you start."));
         }
-        b.add(Block.Paragraph.of(Inline.of("The implementation order of the architecture document, with this cluster's values. Run the commands from the output folder ")
+        b.add(Block.Paragraph.of(Inline.of(plan.nested() ? "The implementation order of the architecture document, with this cluster's values."
+                        : "This cluster from zero, in order, with its values: each command's output shows that its step worked.")
+                .text(" Run the commands from the output folder ")
                 .code("target/cluster").text(". Values in ").code("<angle brackets>").text(" are not in the spec: fill them in.")));
 
-        b.add(new Block.Heading("step-prepare", "0. Prepare"));
+        RunbookSteps steps = new RunbookSteps();
+        b.add(steps.heading("step-prepare", "Prepare"));
         List<String> prepare = new ArrayList<>(List.of(
                 "cd target/cluster",
                 "export TALOSCONFIG=\"$PWD/talos/talosconfig\""));
-        if (!inputs.manifests().urlManifests().isEmpty()) {
+        // pinned upstream files (path null) are fetched from upstream: only the repo's own files need publishing
+        long repoFiles = inputs.manifests().urlManifests().stream().filter(m -> m.path() != null).count();
+        if (repoFiles > 0) {
             prepare.add("# the control planes fetch " + inputs.manifests().urlManifests().size()
                     + " manifests by URL at boot: publish the manifest repo first (from the project folder)");
             prepare.add("(cd ../.. && mvn cluster:publish)");
         }
+        if (!plan.nested()) {
+            prepare.addAll(DirectRunbook.terraformInputs(plan));
+        }
         b.add(new Block.Commands(prepare));
 
         if (plan.nested()) {
-            outsideFirewalls(plan, inputs.firewall(), b);
+            outsideFirewalls(plan, inputs.firewall(), steps, b);
+            talos(plan, steps, b);
         } else {
-            b.add(new Block.Heading("step-oci", "1. OCI security list"));
-            b.add(new Block.Commands(terraform(plan)));
+            DirectRunbook.image(plan, steps, b);
+            DirectRunbook.oci(plan, steps, b);
+            DirectRunbook.talos(plan, steps, b);
         }
-        talos(plan, b);
-        cilium(plan, b);
-        ociCcm(plan, b);
-        tailscale(plan, b);
-        policies(inputs.firewall(), b);
-        exposure(plan, b);
-        workloads(plan, b);
+        cilium(plan, steps, b);
+        ociCcm(plan, steps, b);
+        tailscale(plan, steps, b);
+        policies(inputs.firewall(), steps, b);
+        exposure(plan, steps, b);
+        workloads(plan, steps, b);
         return new Section("bootstrap-runbook", "Bootstrap runbook", b);
     }
 
-    private static void outsideFirewalls(ClusterPlan plan, FirewallPlan firewall, List<Block> b) {
+    private static void outsideFirewalls(ClusterPlan plan, FirewallPlan firewall, RunbookSteps steps, List<Block> b) {
         Proxmox proxmox = plan.spec().proxmox();
         List<String> oci = new ArrayList<>(terraform(plan));
         int securityListOnly = oci.size();
@@ -93,12 +104,12 @@ final class RunbookSection {
                         + host.secondaryPrivateIp() + ">");
             }
         }
-        b.add(new Block.Heading("step-oci", oci.size() > securityListOnly ? "1. OCI: security list and the reserved IP" : "1. OCI security list"));
+        b.add(steps.heading("step-oci", oci.size() > securityListOnly ? "OCI: security list and the reserved IP" : "OCI security list"));
         b.add(new Block.Commands(oci));
 
         boolean viaBastion = plan.spec().bastion() != null;
         String scp = viaBastion ? "scp -o ProxyJump=\"$BASTION\" " : "scp ";
-        b.add(new Block.Heading("step-hosts", "2. Proxmox hosts: network, firewall, nftables"));
+        b.add(steps.heading("step-hosts", "Proxmox hosts: network, firewall, nftables"));
         b.add(Block.Paragraph.of(Inline.of(viaBastion
                         ? "The hosts are reached through the bastion (SSH is open to them only from there). "
                         : "The spec has no bastion: run these from wherever you administer the hosts. ")
@@ -147,18 +158,18 @@ final class RunbookSection {
         b.add(new Block.Commands(hosts));
         firewall.gatewayHost().ifPresent(g -> b.add(Block.Paragraph.of(Inline.of("The VMs' default gateway is ")
                 .code(g.bridgeIp().toString()).text(" (" + g.name() + "): it routes and masquerades their egress."))));
-        plan.meshGateway().ifPresent(g -> meshGateway(plan, g, b));
+        plan.meshGateway().ifPresent(g -> meshGateway(plan, g, steps, b));
     }
 
     /**
      * The tailnet's way in: a Debian container on the bridge running tailscaled as a subnet router
      * without SNAT. Its auth key is piped from where the spec's reference points, never written out.
      */
-    private static void meshGateway(ClusterPlan plan, MeshGateway gateway, List<Block> b) {
+    private static void meshGateway(ClusterPlan plan, MeshGateway gateway, RunbookSteps steps, List<Block> b) {
         Proxmox.Bridge bridge = plan.spec().proxmox().bridge();
         Host host = plan.host(gateway.host()).orElseThrow();
         String ssh = ssh(plan) + host.privateIp();
-        b.add(new Block.Heading("step-mesh-gateway", "2b. Mesh gateway " + gateway.hostname()));
+        b.add(steps.subHeading("step-mesh-gateway", "Mesh gateway " + gateway.hostname()));
         b.add(Block.Paragraph.of(Inline.of("A container on ").code(bridge.name()).text(" that advertises ").code(gateway.advertisedRoute().toString())
                 .text(" to the tailnet without SNAT, so every firewall layer sees the admin's own address; the nodes and hosts route ")
                 .code(gateway.tailnet().toString()).text(" back through ").code(gateway.ip().toString())
@@ -190,10 +201,10 @@ final class RunbookSection {
                 "# then attach the list to the subnet " + plan.spec().oci().vcn().subnet() + " as its only security list");
     }
 
-    private static void talos(ClusterPlan plan, List<Block> b) {
+    private static void talos(ClusterPlan plan, RunbookSteps steps, List<Block> b) {
         Node first = plan.controlPlanes().get(0);
         String at = " -n " + first.ip() + " -e " + first.ip();
-        b.add(new Block.Heading("step-talos", "3. Bootstrap Talos"));
+        b.add(steps.heading("step-talos", "Bootstrap Talos"));
         b.add(Block.Paragraph.of(Inline.of("Boot every VM from the Talos " + plan.spec().versions().talos()
                         + " image; it waits in maintenance mode. Your machine must reach ")
                 .code(plan.nodeNetwork().toString())
@@ -217,8 +228,8 @@ final class RunbookSection {
         return "talosctl apply-config --insecure -n " + node.ip() + " -f talos/" + node.name() + ".yaml";
     }
 
-    private static void cilium(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-cilium", "4. Wait for Cilium"));
+    private static void cilium(ClusterPlan plan, RunbookSteps steps, List<Block> b) {
+        b.add(steps.heading("step-cilium", "Wait for Cilium"));
         List<String> lines = new ArrayList<>(List.of(
                 "kubectl -n kube-system rollout status ds/cilium --timeout=10m",
                 "kubectl -n kube-system rollout status deploy/cilium-operator --timeout=10m",
@@ -237,8 +248,8 @@ final class RunbookSection {
         b.add(new Block.Commands(lines));
     }
 
-    private static void ociCcm(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-ccm", "5. OCI cloud controller manager"));
+    private static void ociCcm(ClusterPlan plan, RunbookSteps steps, List<Block> b) {
+        b.add(steps.heading("step-ccm", "OCI cloud controller manager"));
         Addons.OciCcm ccm = plan.spec().addons().ociCcm();
         if (ccm == null || !ccm.enabled()) {
             b.add(Block.Paragraph.of(plan.nested()
@@ -247,13 +258,17 @@ final class RunbookSection {
                     : "Off in this spec: public services get no OCI load balancer."));
             return;
         }
-        b.add(new Block.Commands(List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "kubectl -n kube-system rollout status ds/oci-cloud-controller-manager --timeout=10m",
-                "kubectl -n kube-system logs ds/oci-cloud-controller-manager --tail=50   # mode: " + ccm.mode().id())));
+                "kubectl -n kube-system logs ds/oci-cloud-controller-manager --tail=50   # mode: " + ccm.mode().id()));
+        if (!plan.nested() && ccm.mode() == Addons.OciCcm.Mode.FULL) {
+            lines.addAll(DirectRunbook.ccmChecks(plan));
+        }
+        b.add(new Block.Commands(lines));
     }
 
-    private static void tailscale(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-tailscale", "6. Tailscale operator"));
+    private static void tailscale(ClusterPlan plan, RunbookSteps steps, List<Block> b) {
+        b.add(steps.heading("step-tailscale", "Tailscale operator"));
         if (!ExposureSection.tailscaleOn(plan)) {
             b.add(Block.Paragraph.of("Off in this spec."));
             return;
@@ -269,8 +284,8 @@ final class RunbookSection {
         return configured != null ? configured : plan.name() + "-operator";
     }
 
-    private static void policies(FirewallPlan firewall, List<Block> b) {
-        b.add(new Block.Heading("step-policies", "7. Default network policies"));
+    private static void policies(FirewallPlan firewall, RunbookSteps steps, List<Block> b) {
+        b.add(steps.heading("step-policies", "Default network policies"));
         int networkPolicies = 0;
         int ciliumPolicies = 0;
         for (RuleCounts.Count count : RuleCounts.of(firewall)) {
@@ -285,14 +300,15 @@ final class RunbookSection {
                 "kubectl get ciliumnetworkpolicies -A -l app.kubernetes.io/managed-by=clusterspec   # " + ciliumPolicies + " expected")));
     }
 
-    private static void exposure(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-exposure", "8. Test the exposure patterns"));
+    private static void exposure(ClusterPlan plan, RunbookSteps steps, List<Block> b) {
+        b.add(steps.heading("step-exposure", "Test the exposure patterns"));
         List<String> lines = new ArrayList<>();
         lines.add("kubectl get svc -A");
         for (PublicExposure e : plan.publicExposures()) {
             ServiceSpec s = e.service();
             lines.add("# public: " + s.namespace() + "/" + s.name() + (e.loadBalancerIp() != null ? " (EXTERNAL-IP " + e.loadBalancerIp() + ")" : ""));
-            lines.add("kubectl -n " + s.namespace() + " get svc " + s.name());
+            lines.add(plan.nested() ? "kubectl -n " + s.namespace() + " get svc " + s.name()
+                    : DirectRunbook.loadBalancerCheck(s.namespace(), s.name(), e.reservedIp().toString()));
             for (ServiceSpec.Port port : s.ports()) {
                 lines.add(probe(e.reservedIp().toString(), port) + "   # from the internet");
             }
@@ -342,8 +358,8 @@ final class RunbookSection {
         return "nc -vz -w 5 " + host + " " + port.port();
     }
 
-    private static void workloads(ClusterPlan plan, List<Block> b) {
-        b.add(new Block.Heading("step-workloads", "9. Deploy workloads"));
+    private static void workloads(ClusterPlan plan, RunbookSteps steps, List<Block> b) {
+        b.add(steps.heading("step-workloads", "Deploy workloads"));
         if (plan.spec().services().isEmpty()) {
             b.add(Block.Paragraph.of("The spec declares no services; workloads get only the namespaces' defaults (DNS, egress to the internet)."));
             return;
@@ -362,7 +378,7 @@ final class RunbookSection {
     static Section upgrade(ReportInputs inputs) {
         ClusterPlan plan = inputs.plan();
         Node first = plan.controlPlanes().get(0);
-        String at = " -n " + first.ip() + " -e " + first.ip();
+        String at = plan.nested() ? " -n " + first.ip() + " -e " + first.ip() : DirectRunbook.upgradeAt(plan);
         List<Block> b = new ArrayList<>();
         b.add(Block.Paragraph.of(Inline.of("Talos applies URL manifests only at boot and never updates existing objects: after a change, ")
                 .code("talosctl upgrade-k8s").text(" re-applies the manifests of the control-plane configs (with the Kubernetes version unchanged, "
@@ -376,10 +392,10 @@ final class RunbookSection {
                 "cd target/cluster",
                 "export TALOSCONFIG=\"$PWD/talos/talosconfig\""));
         for (Node node : plan.controlPlanes()) {
-            lines.add(apply(node));
+            lines.add(plan.nested() ? apply(node) : DirectRunbook.apply(plan, node));
         }
         for (Node node : plan.workers()) {
-            lines.add(apply(node));
+            lines.add(plan.nested() ? apply(node) : DirectRunbook.apply(plan, node));
         }
         lines.add("talosctl upgrade-k8s" + at + " --to " + plan.spec().versions().kubernetes() + " --dry-run");
         lines.add("talosctl upgrade-k8s" + at + " --to " + plan.spec().versions().kubernetes());
@@ -389,6 +405,11 @@ final class RunbookSection {
             b.add(Block.Paragraph.of(Inline.of("When ").code("oci/").text(", ").code("proxmox/").text(" or ").code("hosts/")
                     .text(" changed, repeat steps 1 and 2: Terraform updates the security list in place; the host files are copied and loaded again "
                             + "(systemctl reload " + HostNftablesEmitter.UNIT + " replaces its table atomically).")));
+        } else {
+            b.add(Block.Paragraph.of(Inline.of("When ").code("oci/").text(" changed, run ").code("terraform -chdir=oci apply")
+                    .text(" again (step 2) with the same inputs: the security list and the load balancer change in place; a change of an"
+                            + " instance's shape or address replaces it, and the new instance waits in maintenance mode for step 3's ")
+                    .code("apply-config --insecure").text(".")));
         }
         return new Section("upgrade", "Upgrade", b);
     }
