@@ -4,6 +4,7 @@ assert log.contains('cluster.yaml is valid: cluster oci-direct, 5 nodes (3 contr
 assert !log.contains('warning:')
 assert log.contains('assertion holds: web cannot reach api')
 assert log.contains('every generated manifest and Talos document matches the schemas in')
+assert log.contains("oci: Terraform for 5 instance(s), the API load balancer and the CCM's identity")
 
 def golden = new GroovyShell().parse(new File(basedir, '../../it-src/GoldenFiles.groovy'))
 golden.compare(basedir, ['manifest-repo', 'oci', 'image', 'report'])

@@ -65,7 +65,12 @@ public final class Generator {
         log.info(ManifestRepoIndex.counts(repo.content()));
         List<OutputFile> files = new ArrayList<>(repo.filesUnder("manifest-repo/"));
         files.addAll(FirewallEmitters.emit(firewall));
-        files.addAll(OciTerraformEmitters.emit(plan));
+        List<OutputFile> oci = OciTerraformEmitters.emit(plan);
+        if (!oci.isEmpty()) {
+            log.info("oci: Terraform for " + plan.nodes().size() + " instance(s), the API load balancer"
+                    + (oci.stream().anyMatch(f -> f.path().equals(dev.clusterspec.emit.oci.CcmIamEmitter.PATH)) ? " and the CCM's identity" : ""));
+        }
+        files.addAll(oci);
         log.info("firewall: OCI security lists, Proxmox and nftables files for " + plan.spec().proxmoxIfAny().map(p -> p.hosts().size()).orElse(0) + " host(s)");
         files.addAll(HostNetworkEmitter.emit(plan));
         files.addAll(TalosImageEmitter.emit(plan));
