@@ -76,7 +76,10 @@ data:
   mtu: "${mtu?c}"
 </#if>
   kube-proxy-replacement: "true"
-  kube-proxy-replacement-healthz-bind-address: ""
+<#if kubeProxyHealthzAddress?has_content>
+  # kube-proxy's health endpoint, which the OCI CCM's load balancers probe on every backend node
+</#if>
+  kube-proxy-replacement-healthz-bind-address: ${q(kubeProxyHealthzAddress)}
   bpf-lb-sock: "false"
 <#if socketLbHostNamespaceOnly>
   # socket load balancing only for the host namespace: pod traffic to ClusterIPs must pass the

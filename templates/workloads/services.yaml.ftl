@@ -3,8 +3,8 @@
   - public, nested topology: a LoadBalancer whose IP Cilium LB IPAM assigns from its pool (the pool
     label matches that pool's serviceSelector) and announces on the VM bridge; the Proxmox host DNATs
     the reserved public IP (on its secondary private IP) to it.
-  - public, direct topology: a LoadBalancer the OCI CCM builds as a network load balancer on the
-    reserved public IP (spec.loadBalancerIP).
+  - public, direct topology: a LoadBalancer the OCI CCM builds as a flexible load balancer (10 Mbps)
+    on the reserved public IP (spec.loadBalancerIP); the API has the network load balancer.
   - tailnet: a ClusterIP Service the Tailscale operator exposes on the tailnet (an annotation, not a label).
   - cluster: a ClusterIP Service only.
 -->

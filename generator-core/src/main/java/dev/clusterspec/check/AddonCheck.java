@@ -22,6 +22,10 @@ final class AddonCheck implements SpecCheck {
         var ccm = addons.ociCcm();
         if (ccm.enabled() && (ccm.compartmentId() == null || ccm.subnetId() == null)) {
             context.error("/addons/ociCcm", "the OCI CCM needs compartmentId and subnetId (OCIDs) for the load balancers it creates");
+        } else if (ccm.enabled() && ccm.mode() == Addons.OciCcm.Mode.FULL && ccm.vcnId() == null
+                && context.spec().topology() == dev.clusterspec.spec.Topology.DIRECT) {
+            context.error("/addons/ociCcm", "the OCI CCM needs vcnId (the VCN's OCID) to initialise nodes: it finds a node's instance by"
+                    + " display name and, when that fails, among the VNICs of this VCN; add vcnId: ocid1.vcn...");
         }
         String monitoring = addons.monitoring().namespace();
         for (int i = 0; i < context.spec().namespaces().size(); i++) {

@@ -157,10 +157,20 @@ final class AddressPlanCheck implements SpecCheck {
                 once(context, "/proxmox/hosts/" + i + "/bridgeIp", host.bridgeIp(), "host " + host.name() + "'s bridge IP", used);
             }
         });
-        Ip vip = spec.controlPlane().vip();
-        inside(context, "/controlPlane/vip", "the control-plane VIP", vip, home.cidr(), home.what());
-        outsidePools(context, "/controlPlane/vip", "the control-plane VIP", vip, spec);
-        once(context, "/controlPlane/vip", vip, "the control-plane VIP", used);
+        // the endpoint of each topology; the other topology's is ignored there (ApiEndpointCheck says so)
+        if (spec.topology() == Topology.NESTED && spec.controlPlane().vip() != null) {
+            Ip vip = spec.controlPlane().vip();
+            inside(context, "/controlPlane/vip", "the control-plane VIP", vip, home.cidr(), home.what());
+            outsidePools(context, "/controlPlane/vip", "the control-plane VIP", vip, spec);
+            once(context, "/controlPlane/vip", vip, "the control-plane VIP", used);
+        }
+        if (spec.topology() == Topology.DIRECT && spec.controlPlane().loadBalancer() != null) {
+            Ip lb = spec.controlPlane().loadBalancer().privateIp();
+            String at = "/controlPlane/loadBalancer/privateIp";
+            inside(context, at, "the API load balancer", lb, home.cidr(), home.what());
+            outsidePools(context, at, "the API load balancer", lb, spec);
+            once(context, at, lb, "the API load balancer's private IP", used);
+        }
         for (int i = 0; i < spec.nodes().size(); i++) {
             var node = spec.nodes().get(i);
             String at = "/nodes/" + i + "/ip";

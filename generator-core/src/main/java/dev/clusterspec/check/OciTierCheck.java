@@ -31,7 +31,8 @@ final class OciTierCheck implements SpecCheck {
             String at = "/oci/reservedIps/" + i;
             if (attached.isEmpty()) {
                 context.error(at, "reserved IP '" + reserved.get(i).name() + "' is attached to nothing; attach it (bastion.reservedIp, "
-                        + (spec.topology() == Topology.NESTED ? "a Proxmox host's ingressFor" : "a public service")
+                        + (spec.topology() == Topology.NESTED ? "a Proxmox host's ingressFor"
+                                : "controlPlane.loadBalancer.reservedIp, a public service")
                         + ") or remove it: it counts against the quota");
             } else if (attached.size() > 1) {
                 context.error(at, "reserved IP '" + reserved.get(i).name() + "' is attached to " + String.join(" and ", attached)
@@ -41,11 +42,15 @@ final class OciTierCheck implements SpecCheck {
         checkPublicServices(context, spec, quota);
     }
 
-    /** What each reserved IP is attached to: the bastion, a host's ingress, or (direct) a service's LB. */
+    /** What each reserved IP is attached to: the bastion, a host's ingress, or (direct) the API load balancer or a service's LB. */
     private static Map<String, List<String>> attachments(ClusterSpec spec) {
         Map<String, List<String>> users = new LinkedHashMap<>();
         spec.bastionIfAny().flatMap(b -> b.reservedIpName())
                 .ifPresent(n -> users.computeIfAbsent(n, k -> new ArrayList<>()).add("the bastion"));
+        if (spec.topology() == Topology.DIRECT) {
+            spec.controlPlane().loadBalancerIfAny().flatMap(lb -> lb.reservedIpName())
+                    .ifPresent(n -> users.computeIfAbsent(n, k -> new ArrayList<>()).add("the API load balancer"));
+        }
         if (spec.topology() == Topology.NESTED) {
             spec.proxmoxIfAny().ifPresent(p -> p.hosts().forEach(h -> h.ingressReservedIp()
                     .ifPresent(n -> users.computeIfAbsent(n, k -> new ArrayList<>()).add("host " + h.name()))));
@@ -86,12 +91,12 @@ final class OciTierCheck implements SpecCheck {
                 }
             }
         }
+        // each public service is one flexible load balancer of the CCM; the network load balancer is the API's
         boolean ccmMakesLoadBalancers = spec.topology() == Topology.DIRECT && spec.addons().ociCcm().enabled();
-        int allowed = quota.flexibleLoadBalancers() + quota.networkLoadBalancers();
-        if (ccmMakesLoadBalancers && loadBalancers > allowed) {
-            context.error("/services", loadBalancers + " public services would each create an OCI load balancer; the "
-                    + spec.oci().tier().id() + " tier has " + quota.flexibleLoadBalancers() + " flexible LB ("
-                    + quota.flexibleLoadBalancerMbps() + " Mbps) and " + quota.networkLoadBalancers() + " NLB");
+        if (ccmMakesLoadBalancers && loadBalancers > quota.flexibleLoadBalancers()) {
+            context.error("/services", loadBalancers + " public services would each create an OCI flexible load balancer; the "
+                    + spec.oci().tier().id() + " tier has " + quota.flexibleLoadBalancers() + " (" + quota.flexibleLoadBalancerMbps()
+                    + " Mbps), and its network load balancer is the API's; put the ports on fewer services or use tier: paid");
         }
     }
 }

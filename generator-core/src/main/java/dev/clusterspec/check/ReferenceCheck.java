@@ -21,6 +21,8 @@ final class ReferenceCheck implements SpecCheck {
 
         spec.bastionIfAny().flatMap(b -> b.reservedIpName()).ifPresent(name ->
                 known(context, "/bastion/reservedIp", name, reservedIps, "reserved IP", "oci.reservedIps"));
+        spec.controlPlane().loadBalancerIfAny().flatMap(lb -> lb.reservedIpName()).ifPresent(name ->
+                known(context, "/controlPlane/loadBalancer/reservedIp", name, reservedIps, "reserved IP", "oci.reservedIps"));
 
         if (spec.topology() == Topology.NESTED) {
             if (spec.proxmox() == null) {

@@ -14,6 +14,8 @@ public final class SemanticChecks {
             new HostNetworkCheck(),
             new GuestsCheck(),
             new ControlPlaneCheck(),
+            new ApiEndpointCheck(),
+            new InstanceNameCheck(),
             new OciTierCheck(),
             new A1ComputeCheck(),
             new TopologyCheck(),

@@ -39,10 +39,6 @@ final class TopologyCheck implements SpecCheck {
             context.warning("/topology", "topology nested on OCI Ampere (A1): A1 shapes very likely do not offer nested KVM, so"
                     + " Proxmox may run the Talos VMs fully emulated and slow; check /dev/kvm on a host before relying on it");
         } else {
-            context.warning("/controlPlane/vip", "topology direct: an OCI VCN does not learn addresses from ARP, so the"
-                    + " Talos Layer-2 VIP " + spec.controlPlane().vip() + " only reaches the node holding it if it is also a"
-                    + " secondary private IP of that node's VNIC; put an OCI network load balancer in front of the API, or"
-                    + " set controlPlane.endpointHost to a name that resolves to the control planes");
             if (spec.proxmox() != null) {
                 context.warning("/proxmox", "topology direct runs Talos on OCI instances; the proxmox section is ignored");
             }
@@ -50,7 +46,7 @@ final class TopologyCheck implements SpecCheck {
                 var service = spec.services().get(i);
                 if (service.exposure() == dev.clusterspec.spec.ServiceSpec.Exposure.PUBLIC && !ccm.enabled()) {
                     context.error("/services/" + i + "/exposure", "public service " + service.name() + " needs the OCI CCM with topology"
-                            + " direct: it puts the reserved IP on an OCI network load balancer (set addons.ociCcm.enabled: true)");
+                            + " direct: it puts the reserved IP on an OCI load balancer (set addons.ociCcm.enabled: true)");
                 }
             }
             if (ccm.enabled() && ccm.mode() == OciCcm.Mode.SERVICE_CONTROLLER_ONLY) {

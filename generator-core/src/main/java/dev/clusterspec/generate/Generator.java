@@ -9,6 +9,7 @@ import dev.clusterspec.emit.image.TalosImageEmitter;
 import dev.clusterspec.emit.proxmox.ProxmoxGuestsEmitter;
 import dev.clusterspec.emit.oci.BastionNsgEmitter;
 import dev.clusterspec.emit.bastion.SshConfigEmitter;
+import dev.clusterspec.emit.oci.OciTerraformEmitters;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoIndex;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
@@ -67,6 +68,12 @@ public final class Generator {
         log.info(ManifestRepoIndex.counts(repo.content()));
         List<OutputFile> files = new ArrayList<>(repo.filesUnder("manifest-repo/"));
         files.addAll(FirewallEmitters.emit(firewall));
+        List<OutputFile> oci = OciTerraformEmitters.emit(plan);
+        if (!oci.isEmpty()) {
+            log.info("oci: Terraform for " + plan.nodes().size() + " instance(s), the API load balancer"
+                    + (oci.stream().anyMatch(f -> f.path().equals(dev.clusterspec.emit.oci.CcmIamEmitter.PATH)) ? " and the CCM's identity" : ""));
+        }
+        files.addAll(oci);
         log.info("firewall: OCI security lists, Proxmox and nftables files for " + plan.spec().proxmoxIfAny().map(p -> p.hosts().size()).orElse(0) + " host(s)");
         files.addAll(HostNetworkEmitter.emit(plan));
         files.addAll(TalosImageEmitter.emit(plan));

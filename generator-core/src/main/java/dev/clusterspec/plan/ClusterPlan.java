@@ -41,6 +41,7 @@ public final class ClusterPlan {
     private final TalosImage talosImage;
     private final GuestMacs guestMacs;
     private final List<Cidr> admins;
+    private final Optional<ApiLoadBalancer> apiLoadBalancer;
 
     private ClusterPlan(ClusterSpec spec, String specSha256, LoadedSpec source) {
         this.spec = spec;
@@ -54,6 +55,7 @@ public final class ClusterPlan {
         this.admins = admins(spec);
         this.talosImage = talosImage(spec);
         this.guestMacs = GuestMacs.of(spec.name(), guests(spec, meshGateway));
+        this.apiLoadBalancer = apiLoadBalancer(spec);
     }
 
     public static ClusterPlan of(LoadedSpec loaded) {
@@ -90,12 +92,78 @@ public final class ClusterPlan {
         return spec.topology() == Topology.NESTED;
     }
 
+    /**
+     * The cluster endpoint the Talos configs name: the VIP or endpointHost (nested), the API load
+     * balancer's private IP (direct; see {@link ApiLoadBalancer} for why not its public address).
+     */
     public String endpointUrl() {
-        return spec.controlPlane().endpointUrl();
+        return url(apiLoadBalancer.map(lb -> lb.privateIp().toString())
+                .orElseGet(() -> spec.controlPlane().endpointHostIfAny().orElseGet(() -> spec.controlPlane().vip().toString())));
     }
 
+    /**
+     * The host admins give talosctl ({@code -e}) and kubectl: the cluster endpoint's (nested); the API
+     * load balancer's private IP when the admins are inside the VCN (the bastion), else its public host.
+     */
+    public String adminEndpointHost() {
+        return apiLoadBalancer.map(lb -> adminsInsideVcn() ? lb.privateIp().toString() : lb.publicHost().orElse(lb.privateIp().toString()))
+                .orElseGet(() -> spec.controlPlane().endpointHostIfAny().orElseGet(() -> spec.controlPlane().vip().toString()));
+    }
+
+    /** The Kubernetes API URL admins use: {@link #adminEndpointHost()} on the API port. */
+    public String adminApiUrl() {
+        return url(adminEndpointHost());
+    }
+
+    private String url(String host) {
+        return "https://" + host + ":" + spec.controlPlane().port();
+    }
+
+    /** The control planes' Layer-2 VIP (topology nested); null in topology direct, which has none. */
     public Ip vip() {
         return spec.controlPlane().vip();
+    }
+
+    /** The OCI network load balancer in front of the control planes (topology direct). */
+    public Optional<ApiLoadBalancer> apiLoadBalancer() {
+        return apiLoadBalancer;
+    }
+
+    /** Whether every admin address lies inside the VCN (the bastion): admins then never need a public address. */
+    public boolean adminsInsideVcn() {
+        return !admins.isEmpty() && admins.stream().allMatch(a -> spec.oci().vcn().cidr().contains(a));
+    }
+
+    /**
+     * Whether the Talos instances get a public IP (topology direct). Their egress (images, Image
+     * Factory, discovery) needs one: a public load balancer must sit in a public subnet, whose default
+     * route is an internet gateway, and an Always Free tenancy has no NAT gateway. The security list
+     * and the Talos firewall admit nothing from the internet but ICMP and the admins.
+     */
+    public boolean nodesHavePublicIps() {
+        return !nested();
+    }
+
+    /**
+     * The nodes an OCI load balancer of a public service forwards to: Kubernetes leaves out nodes labelled
+     * exclude-from-external-load-balancers, which the control planes are unless they are the only nodes.
+     */
+    public List<Node> loadBalancerBackends() {
+        return spec.workers().isEmpty() ? spec.nodes() : spec.workers();
+    }
+
+    /** Where talosctl connects (the talosconfig's endpoints): the control planes (nested), the API load balancer (direct). */
+    public List<String> talosEndpoints() {
+        return apiLoadBalancer.isPresent() ? List.of(adminEndpointHost())
+                : spec.controlPlanes().stream().map(n -> n.ip().toString()).toList();
+    }
+
+    /**
+     * Extra names in a node's apid certificate ({@code machine.certSANs}): with an API load balancer,
+     * talosctl reaches the control planes' apid through its addresses, so their certificates name them.
+     */
+    public List<String> machineCertSans(Node node) {
+        return node.isControlPlane() ? apiLoadBalancer.map(ApiLoadBalancer::certificateNames).orElse(List.of()) : List.of();
     }
 
     /** Names and addresses the API server certificate must carry, in a stable order. */
@@ -231,17 +299,19 @@ public final class ClusterPlan {
     }
 
     /**
-     * firewall.admins when the spec has it. Otherwise the tailnet when the Tailscale operator runs;
-     * without a tailnet, the place admins can already get to: the Proxmox hosts' bridge addresses
-     * (nested: SSH through the bastion to a host, and talosctl or kubectl from there) or the bastion's
-     * private IP (direct: it shares the subnet with the nodes). Direct with neither has no default
-     * (validation asks for firewall.admins).
+     * firewall.admins when the spec has it. Otherwise, nested: the tailnet when the Tailscale operator
+     * or a mesh gateway runs, else the Proxmox hosts' bridge addresses (SSH through the bastion to a
+     * host, and talosctl or kubectl from there). Direct: the bastion's private IP (it shares the subnet
+     * with the nodes); the tailnet does not count there, since nothing routes it to the nodes. Direct
+     * without a bastion has no default (validation asks for firewall.admins).
      */
     private static List<Cidr> admins(ClusterSpec spec) {
         if (spec.firewall().admins() != null) {
             return spec.firewall().admins();
         }
-        if (spec.addons().tailscale().enabled() || spec.topology() == Topology.NESTED && spec.proxmoxIfAny().flatMap(Proxmox::meshGatewayIfAny).isPresent()) {
+        // direct: the operator's proxies expose Services to the tailnet, nothing routes the tailnet to the nodes
+        if (spec.topology() == Topology.NESTED && (spec.addons().tailscale().enabled()
+                || spec.proxmoxIfAny().flatMap(Proxmox::meshGatewayIfAny).isPresent())) {
             return List.of(spec.network().tailnet());
         }
         if (spec.topology() == Topology.NESTED) {
@@ -269,10 +339,25 @@ public final class ClusterPlan {
         return guests;
     }
 
+    /** Topology direct: the spec's load balancer with its reserved IP resolved (validation makes sure it resolves). */
+    private static Optional<ApiLoadBalancer> apiLoadBalancer(ClusterSpec spec) {
+        if (spec.topology() != Topology.DIRECT) {
+            return Optional.empty();
+        }
+        return spec.controlPlane().loadBalancerIfAny().map(lb -> new ApiLoadBalancer(lb.privateIp(),
+                lb.reservedIpName().flatMap(n -> spec.oci().reservedIp(n)), spec.controlPlane().endpointHostIfAny(),
+                spec.controlPlane().port()));
+    }
+
     private static List<String> certSans(ClusterSpec spec) {
         Set<String> sans = new LinkedHashSet<>();
-        sans.add(spec.controlPlane().endpointHostOrVip());
-        sans.add(spec.controlPlane().vip().toString());
+        Optional<ApiLoadBalancer> lb = apiLoadBalancer(spec);
+        if (lb.isPresent()) {
+            sans.addAll(lb.get().certificateNames());
+        } else {
+            spec.controlPlane().endpointHostIfAny().ifPresent(sans::add);
+            sans.add(spec.controlPlane().vip().toString());
+        }
         spec.controlPlanes().forEach(n -> sans.add(n.ip().toString()));
         sans.add("127.0.0.1");
         return List.copyOf(sans);

@@ -26,7 +26,12 @@ public record Addons(Cilium cilium, Tailscale tailscale, OciCcm ociCcm, Monitori
 
     public record OAuth(SecretRef clientId, SecretRef clientSecret) {}
 
-    public record OciCcm(boolean enabled, Mode mode, String compartmentId, String subnetId, OciApiKey auth) {
+    /**
+     * The OCI CCM; {@code compartmentId}, {@code subnetId} and {@code vcnId} are written into its
+     * cloud-provider.yaml (the compartment it finds instances and creates load balancers in, the load
+     * balancers' subnet, the VCN whose VNICs it searches when a display-name lookup fails).
+     */
+    public record OciCcm(boolean enabled, Mode mode, String compartmentId, String subnetId, String vcnId, OciApiKey auth) {
 
         public enum Mode {
             @JsonProperty("full") FULL,

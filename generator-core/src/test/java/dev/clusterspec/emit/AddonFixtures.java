@@ -21,6 +21,7 @@ public final class AddonFixtures {
 
     public static final String FREE_TIER = "oci-free-tier";
     public static final String MINIMAL = "minimal";
+    public static final String DIRECT = "oci-direct";
 
     private static final Map<String, ClusterPlan> PLANS = new ConcurrentHashMap<>();
     private static volatile KubeSchemaValidator validator;

@@ -54,6 +54,9 @@ public final class OciCcmEmitter {
         config.put("region", plan.spec().oci().region());
         config.put("compartmentId", ccm.compartmentId());
         config.put("subnetId", ccm.subnetId());
+        if (ccm.vcnId() != null) {
+            config.put("vcnId", ccm.vcnId());
+        }
         config.put("apiKey", ccm.apiKey().isPresent());
         if (ccm.apiKey().isPresent()) {
             OciApiKey key = ccm.apiKey().get();

@@ -1,5 +1,6 @@
 package dev.clusterspec.emit.report;
 
+import dev.clusterspec.plan.ApiLoadBalancer;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.PublicExposure;
 import dev.clusterspec.spec.Node;
@@ -78,8 +79,9 @@ final class ExposureSection {
         hops.add("internet");
         hops.add(e.reservedIp() + " (reserved IP " + e.reservedIpName() + ")");
         if (!plan.nested()) {
-            hops.add("OCI load balancer (CCM, spec.loadBalancerIP)");
-            hops.add("node ports");
+            hops.add("OCI flexible load balancer, 10 Mbps (CCM, spec.loadBalancerIP)");
+            hops.add("NodePort on " + (plan.loadBalancerBackends().equals(plan.nodes()) ? "every node" : "the workers "
+                    + plan.loadBalancerBackends().stream().map(Node::name).collect(Collectors.joining(", "))));
         } else if (e.ingressHost() == null || e.ingressHost().secondaryPrivateIp() == null) {
             hops.add("no Proxmox host receives it (set ingressFor and secondaryPrivateIp on one)");
             return String.join(ARROW, hops);
@@ -121,12 +123,27 @@ final class ExposureSection {
     private static Block endpoints(ClusterPlan plan) {
         TableBuilder t = TableBuilder.of("endpoint", "address", "who may connect").code(1);
         String admins = plan.admins().stream().map(Object::toString).collect(Collectors.joining(", "));
-        t.row("Kubernetes API", plan.endpointUrl(), "admins (" + admins + "), the nodes, pods");
         String cps = plan.controlPlanes().stream().map(n -> n.ip() + ":50000").collect(Collectors.joining(", "));
-        t.row("Talos API (apid) of the control planes", cps, "admins (" + admins + "), the Proxmox hosts");
         String workers = plan.workers().stream().map(Node::ip).map(ip -> ip + ":50000").collect(Collectors.joining(", "));
-        if (!workers.isEmpty()) {
-            t.row("Talos API (apid) of the workers", workers, "admins, the control planes, the Proxmox hosts");
+        if (plan.apiLoadBalancer().isPresent()) {
+            ApiLoadBalancer lb = plan.apiLoadBalancer().get();
+            t.row("Kubernetes API (cluster endpoint)", plan.endpointUrl(), "the nodes, through the API load balancer"
+                    + (plan.adminsInsideVcn() ? "; admins (" + admins + ")" : ""));
+            if (!plan.adminsInsideVcn()) {
+                t.row("Kubernetes API (admins)", plan.adminApiUrl(), "admins (" + admins + "), through the API load balancer");
+            }
+            t.row("Talos API (apid) through the API load balancer", plan.adminEndpointHost() + ":" + ApiLoadBalancer.TALOS_PORT,
+                    "admins (" + admins + "); talosctl -e " + plan.adminEndpointHost() + " -n <node private IP>");
+            t.row("Talos API (apid) of the control planes", cps, "admins (" + admins + "), the API load balancer " + lb.privateIp());
+            if (!workers.isEmpty()) {
+                t.row("Talos API (apid) of the workers", workers, "admins, the control planes (apid proxies talosctl's calls)");
+            }
+        } else {
+            t.row("Kubernetes API", plan.endpointUrl(), "admins (" + admins + "), the nodes, pods");
+            t.row("Talos API (apid) of the control planes", cps, "admins (" + admins + "), the Proxmox hosts");
+            if (!workers.isEmpty()) {
+                t.row("Talos API (apid) of the workers", workers, "admins, the control planes, the Proxmox hosts");
+            }
         }
         var cilium = plan.spec().addons().cilium();
         if (cilium != null && cilium.hubble() != null && cilium.hubble().relay()) {

@@ -30,6 +30,9 @@ final class FirewallSection {
         }
         blocks.add(counts.build());
         for (Layer layer : Layer.values()) {
+            if (!plan.cluster().nested() && (layer == Layer.PROXMOX || layer == Layer.NFTABLES_HOST)) {
+                continue; // the Proxmox hosts' layers: OCI instances have neither
+            }
             List<Flow> flows = plan.flows(layer);
             blocks.add(new Block.Heading("firewall-" + layer.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     layer.title() + " (" + flows.size() + (flows.size() == 1 ? " flow)" : " flows)")));

@@ -1,5 +1,7 @@
 package dev.clusterspec.emit.report;
 
+import dev.clusterspec.emit.oci.OciInstancesEmitter;
+import dev.clusterspec.plan.ApiLoadBalancer;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.PublicExposure;
 import dev.clusterspec.spec.Bastion;
@@ -43,15 +45,25 @@ final class IpAllocationSection {
             t.row("Reserved IP " + reserved.name(), "OCI reserved public", reserved.address().toString(), reservedPurpose(plan, reserved));
         }
         spec.bastionIfAny().ifPresent(b -> t.row("Bastion", "OCI private", b.privateIp().toString(),
-                "jump host (SSH to the Proxmox hosts); public address: " + bastionPublic(plan, b)));
+                (plan.nested() ? "jump host (SSH to the Proxmox hosts)" : "jump host into the subnet"
+                        + (plan.adminsInsideVcn() ? " (admins run talosctl and kubectl there)" : ""))
+                        + "; public address: " + bastionPublic(plan, b)));
         t.row("VCN", "OCI private", spec.oci().vcn().cidr().toString(), "virtual cloud network in " + spec.oci().region());
         t.row("VCN subnet", "OCI private", spec.oci().vcn().subnet().toString(),
-                plan.nested() ? "VNICs of the Proxmox hosts and the bastion" : "the Talos nodes (OCI instances) and the bastion");
+                plan.nested() ? "VNICs of the Proxmox hosts and the bastion"
+                        : "the Talos nodes (OCI instances), the bastion and the load balancers");
         spec.proxmoxIfAny().ifPresent(proxmox -> proxmoxRows(plan, proxmox, t));
-        t.row("Control-plane VIP", plan.nested() ? "bridge (shared L2 address)" : "subnet (shared L2 address)", plan.vip().toString(),
-                "Kubernetes API " + plan.endpointUrl() + ", held by one control plane at a time");
+        if (plan.vip() != null) {
+            t.row("Control-plane VIP", "bridge (shared L2 address)", plan.vip().toString(),
+                    "Kubernetes API " + plan.endpointUrl() + ", held by one control plane at a time");
+        }
+        plan.apiLoadBalancer().ifPresent(lb -> t.row("API load balancer", "OCI private (NLB)", lb.privateIp().toString(),
+                "network load balancer of the Kubernetes API (:" + lb.apiPort() + ") and talosctl (:" + ApiLoadBalancer.TALOS_PORT
+                        + ") → the control planes; the cluster endpoint " + plan.endpointUrl() + "; public address: "
+                        + lb.publicHost().map(h -> lb.reservedIp().isPresent() && lb.publicName().isEmpty() ? "reserved IP " + lb.reservedIp().get().name()
+                                : h).orElse("ephemeral")));
         for (Node node : plan.nodes()) {
-            t.row("Talos " + node.name(), plan.nested() ? "bridge" : "OCI private", node.ip().toString(), nodePurpose(node));
+            t.row("Talos " + node.name(), plan.nested() ? "bridge" : "OCI private", node.ip().toString(), nodePurpose(plan, node));
         }
         for (LoadBalancerPool pool : spec.network().loadBalancerPools()) {
             t.row("LB pool " + pool.name(), "Cilium LB-IPAM", pool.cidr().toString(),
@@ -72,12 +84,15 @@ final class IpAllocationSection {
         t.row("Cluster DNS", "Kubernetes", services.addressAt(DNS_SERVICE_OFFSET).toString(),
                 "CoreDNS Service (kube-dns), names under " + spec.network().clusterDomain());
         if (plan.tailnet()) {
-            t.row("Tailnet", "Tailscale mesh", spec.network().tailnet().toString(),
-                    "Tailscale addresses: the operator, one proxy per tailnet service, the admins' devices");
+            t.row("Tailnet", "Tailscale mesh", spec.network().tailnet().toString(), plan.nested()
+                    ? "Tailscale addresses: the operator, one proxy per tailnet service, the admins' devices"
+                    : "Tailscale addresses: the operator, one proxy per tailnet service, the devices that use them");
         }
         if (!plan.admins().equals(List.of(spec.network().tailnet()))) {
             t.row("Admins", "firewall sources", plan.admins().stream().map(Cidr::toString).collect(Collectors.joining(", ")),
-                    "may use talosctl, kubectl and the Proxmox UI");
+                    plan.nested() ? "may use talosctl, kubectl and the Proxmox UI"
+                            : plan.adminsInsideVcn() ? "may use talosctl and kubectl"
+                            : "may use talosctl and kubectl through the API load balancer, and reach nodes in maintenance mode");
         }
         for (Ip nameserver : spec.network().nameservers()) {
             t.row("DNS resolver", "upstream", nameserver.toString(), "nameserver of the Talos nodes");
@@ -110,6 +125,8 @@ final class IpAllocationSection {
     private static String reservedPurpose(ClusterPlan plan, ReservedIp reserved) {
         List<String> uses = new ArrayList<>();
         plan.spec().bastionIfAny().filter(b -> reserved.name().equals(b.reservedIp())).ifPresent(b -> uses.add("public address of the bastion"));
+        plan.apiLoadBalancer().filter(lb -> lb.reservedIp().filter(reserved::equals).isPresent())
+                .ifPresent(lb -> uses.add("public address of the API load balancer"));
         List<PublicExposure> services = plan.publicExposures().stream().filter(e -> e.reservedIpName().equals(reserved.name())).toList();
         if (!services.isEmpty()) {
             String names = services.stream().map(IpAllocationSection::serviceName).collect(Collectors.joining(", "));
@@ -119,7 +136,7 @@ final class IpAllocationSection {
             } else if (plan.nested()) {
                 uses.add("public services " + names + "; no Proxmox host receives it");
             } else {
-                uses.add("public services " + names + " on an OCI load balancer (CCM)");
+                uses.add("public services " + names + " on an OCI flexible load balancer (CCM)");
             }
         }
         return uses.isEmpty() ? "not used by this cluster" : String.join("; ", uses);
@@ -139,8 +156,11 @@ final class IpAllocationSection {
                 .orElse("secondary private IP (no reserved IP mapped to it)");
     }
 
-    private static String nodePurpose(Node node) {
+    private static String nodePurpose(ClusterPlan plan, Node node) {
         StringBuilder out = new StringBuilder(node.isControlPlane() ? "control plane" : "worker");
+        if (plan.nodesHavePublicIps()) {
+            out.append(" (" + OciInstancesEmitter.SHAPE + ", " + node.ocpus() + " OCPU, " + node.memoryGb() + " GB); public address: ephemeral");
+        }
         if (node.host() != null) {
             out.append(" on ").append(node.host());
         }
@@ -187,9 +207,12 @@ final class IpAllocationSection {
         return t.build();
     }
 
-    /** The VIP, the nodes and the LoadBalancer pools, wherever they sit. */
+    /** The VIP (or the API load balancer), the nodes and the LoadBalancer pools, wherever they sit. */
     private static void takeClusterAddresses(ClusterPlan plan, FreeSpace space) {
-        space.take(plan.vip());
+        if (plan.vip() != null) {
+            space.take(plan.vip());
+        }
+        plan.apiLoadBalancer().ifPresent(lb -> space.take(lb.privateIp()));
         plan.nodes().forEach(n -> space.take(n.ip()));
         plan.spec().network().loadBalancerPools().forEach(pool -> space.take(pool.cidr()));
     }

@@ -48,12 +48,11 @@ final class NestedRunbook {
         lines.add("# the security list of the subnet (" + OciSecurityListEmitter.TERRAFORM_PATH + ")"
                 + (plan.spec().bastion() != null ? " and the bastion's security group (" + BastionNsgEmitter.PATH + ")" : ""));
         lines.add("terraform -chdir=oci init");
-        lines.add("terraform -chdir=oci apply -var " + RunbookSection.TF_COMPARTMENT_VARIABLE + "=<compartment OCID> -var "
-                + RunbookSection.TF_VCN_VARIABLE + "=<VCN OCID>");
+        lines.add("terraform -chdir=oci apply -var " + OciSecurityListEmitter.COMPARTMENT_VARIABLE + "=<compartment OCID> -var "
+                + OciSecurityListEmitter.VCN_VARIABLE + "=<VCN OCID>");
         lines.add("# attach the list to the subnet " + plan.spec().oci().vcn().subnet() + " as its only security list");
-        if (plan.spec().bastion() != null) {
-            lines.add("oci network vnic update --vnic-id <VNIC OCID of the bastion> --nsg-ids \"[\\\"$(terraform -chdir=oci state show -no-color"
-                    + " oci_core_network_security_group." + BastionNsgEmitter.resourceName(plan) + " | awk '$1==\"id\" {print $3}' | tr -d '\"')\\\"]\"");
+        if (access.viaBastion()) {
+            lines.addAll(access.attachBastionNsg());
         }
         for (PublicExposure e : plan.publicExposures()) {
             Host host = e.ingressHost();

@@ -113,7 +113,8 @@ public final class ReportEmitter {
         if (ExposureSection.tailscaleOn(plan)) {
             t.row("Tailscale operator", v.tailscaleOperator());
         }
-        t.row("Kubernetes API", plan.endpointUrl());
+        t.row("Kubernetes API", plan.endpointUrl().equals(plan.adminApiUrl()) ? plan.endpointUrl()
+                : plan.endpointUrl() + " (cluster endpoint), " + plan.adminApiUrl() + " (admins)");
         t.row("nodes", plan.controlPlanes().size() + " control planes, " + plan.workers().size() + " workers");
         plan.manifestRepo().ifPresent(r -> t.row("manifest repo", r.url() + " (" + r.branch() + ")"));
         return t.build();
@@ -122,12 +123,15 @@ public final class ReportEmitter {
     private static Section topology(ClusterPlan plan) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Diagram("topology.svg", "Topology of cluster " + plan.name()));
-        String tailnet = plan.tailnet() ? "Admins and tailnet services (purple) are reached over the tailnet. " : "";
+        String tailnet = !plan.tailnet() ? "" : plan.nested() ? "Admins and tailnet services (purple) are reached over the tailnet. "
+                : "Tailnet services (purple) are reached over the tailnet, through the Tailscale operator's proxies. ";
         blocks.add(Block.Paragraph.of(Inline.of(plan.nested()
                         ? "Public traffic (orange) enters at a reserved IP, which OCI maps to a secondary private IP of a Proxmox host; "
                         + "the host DNATs it to a LoadBalancer IP that Cilium announces on the bridge. " + tailnet
                         + "The same drawing is in "
-                        : "Public traffic (orange) enters at a reserved IP on an OCI load balancer. " + tailnet + "The same drawing is in ")
+                        : "Public traffic (orange) enters at a reserved IP on an OCI flexible load balancer of the CCM, which forwards to"
+                        + " NodePorts of the nodes it balances over. The Kubernetes API and talosctl go through the API's network load"
+                        + " balancer. " + tailnet + "The same drawing is in ")
                 .code("topology.svg").text(".")));
         return new Section("topology", "Topology", blocks);
     }

@@ -23,13 +23,12 @@ import java.util.stream.Collectors;
 /**
  * The architecture document's implementation order as exact commands with this cluster's values, and
  * the commands of an upgrade. Values the spec cannot know (OCIDs, the bastion's ephemeral address, the
- * tailnet's name) are written as {@code <placeholders>}.
+ * tailnet's name) are written as {@code <placeholders>}. The steps outside the cluster differ by
+ * topology (the Proxmox hosts here, the OCI image and resources in {@link DirectRunbook}); steps are
+ * numbered as they are written.
  */
 final class RunbookSection {
 
-    /** Terraform variables of the OCI security list ({@code oci/security-lists.tf.json}). */
-    static final String TF_COMPARTMENT_VARIABLE = "clusterspec_compartment_id";
-    static final String TF_VCN_VARIABLE = "clusterspec_vcn_id";
     /** Pod-level settings that the restricted Pod Security Standard requires of a probe pod. */
     private static final String PROBE_POD = "{\"spec\":{\"securityContext\":{\"runAsNonRoot\":true,\"runAsUser\":65534,"
             + "\"seccompProfile\":{\"type\":\"RuntimeDefault\"}},\"containers\":[{\"name\":\"probe\",\"image\":\"busybox:1.36\","
@@ -45,7 +44,9 @@ final class RunbookSection {
             b.add(Block.Paragraph.of("Read the " + warningCount + (warningCount == 1 ? " warning" : " warnings")
                     + " at the top of this report before you start."));
         }
-        b.add(Block.Paragraph.of(Inline.of("The implementation order of the architecture document, with this cluster's values. Run the commands from the output folder ")
+        b.add(Block.Paragraph.of(Inline.of(plan.nested() ? "The implementation order of the architecture document, with this cluster's values."
+                        : "This cluster from zero, in order, with its values: each command's output shows that its step worked.")
+                .text(" Run the commands from the output folder ")
                 .code("target/cluster").text(". Values in ").code("<angle brackets>").text(" are not in the spec: fill them in.")));
 
         Steps steps = new Steps();
@@ -53,20 +54,26 @@ final class RunbookSection {
         List<String> prepare = new ArrayList<>(List.of(
                 "cd target/cluster",
                 "export TALOSCONFIG=\"$PWD/talos/talosconfig\""));
-        if (!inputs.manifests().urlManifests().isEmpty()) {
+        // pinned upstream files (path null) are fetched from upstream: only the repo's own files need publishing
+        long repoFiles = inputs.manifests().urlManifests().stream().filter(m -> m.path() != null).count();
+        if (repoFiles > 0) {
             prepare.add("# the control planes fetch " + inputs.manifests().urlManifests().size()
                     + " manifests by URL at boot: publish the manifest repo first (from the project folder)");
             prepare.add("(cd ../.. && mvn cluster:publish)");
+        }
+        if (!plan.nested()) {
+            prepare.addAll(DirectRunbook.terraformInputs(plan));
         }
         b.add(new Block.Commands(prepare));
 
         if (plan.nested()) {
             NestedRunbook.steps(plan, inputs.firewall(), steps, b);
+            talos(plan, steps, b);
         } else {
-            b.add(steps.heading("step-oci", "OCI security list"));
-            b.add(new Block.Commands(terraform(plan)));
+            DirectRunbook.image(plan, steps, b);
+            DirectRunbook.oci(plan, steps, b);
+            DirectRunbook.talos(plan, steps, b);
         }
-        talos(plan, steps, b);
         cilium(plan, steps, b);
         ociCcm(plan, steps, b);
         tailscale(plan, steps, b);
@@ -76,13 +83,6 @@ final class RunbookSection {
         return new Section("bootstrap-runbook", "Bootstrap runbook", b);
     }
 
-    private static List<String> terraform(ClusterPlan plan) {
-        return List.of(
-                "# security list of subnet " + plan.spec().oci().vcn().subnet() + " (" + OciSecurityListEmitter.TERRAFORM_PATH + ")",
-                "terraform -chdir=oci init",
-                "terraform -chdir=oci apply -var " + TF_COMPARTMENT_VARIABLE + "=<compartment OCID> -var " + TF_VCN_VARIABLE + "=<VCN OCID>",
-                "# then attach the list to the subnet " + plan.spec().oci().vcn().subnet() + " as its only security list");
-    }
 
     private static void talos(ClusterPlan plan, Steps steps, List<Block> b) {
         Node first = plan.controlPlanes().get(0);
@@ -141,9 +141,13 @@ final class RunbookSection {
                     : "Off in this spec: public services get no OCI load balancer."));
             return;
         }
-        b.add(new Block.Commands(List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "kubectl -n kube-system rollout status ds/oci-cloud-controller-manager --timeout=10m",
-                "kubectl -n kube-system logs ds/oci-cloud-controller-manager --tail=50   # mode: " + ccm.mode().id())));
+                "kubectl -n kube-system logs ds/oci-cloud-controller-manager --tail=50   # mode: " + ccm.mode().id()));
+        if (!plan.nested() && ccm.mode() == Addons.OciCcm.Mode.FULL) {
+            lines.addAll(DirectRunbook.ccmChecks(plan));
+        }
+        b.add(new Block.Commands(lines));
     }
 
     private static void tailscale(ClusterPlan plan, Steps steps, List<Block> b) {
@@ -186,7 +190,8 @@ final class RunbookSection {
         for (PublicExposure e : plan.publicExposures()) {
             ServiceSpec s = e.service();
             lines.add("# public: " + s.namespace() + "/" + s.name() + (e.loadBalancerIp() != null ? " (EXTERNAL-IP " + e.loadBalancerIp() + ")" : ""));
-            lines.add("kubectl -n " + s.namespace() + " get svc " + s.name());
+            lines.add(plan.nested() ? "kubectl -n " + s.namespace() + " get svc " + s.name()
+                    : DirectRunbook.loadBalancerCheck(s.namespace(), s.name(), e.reservedIp().toString()));
             for (ServiceSpec.Port port : s.ports()) {
                 lines.add(probe(e.reservedIp().toString(), port) + "   # from the internet");
             }
@@ -256,7 +261,7 @@ final class RunbookSection {
     static Section upgrade(ReportInputs inputs) {
         ClusterPlan plan = inputs.plan();
         Node first = plan.controlPlanes().get(0);
-        String at = " -n " + first.ip() + " -e " + first.ip();
+        String at = plan.nested() ? " -n " + first.ip() + " -e " + first.ip() : DirectRunbook.upgradeAt(plan);
         List<Block> b = new ArrayList<>();
         b.add(Block.Paragraph.of(Inline.of("Talos applies URL manifests only at boot and never updates existing objects: after a change, ")
                 .code("talosctl upgrade-k8s").text(" re-applies the manifests of the control-plane configs (with the Kubernetes version unchanged, "
@@ -270,10 +275,10 @@ final class RunbookSection {
                 "cd target/cluster",
                 "export TALOSCONFIG=\"$PWD/talos/talosconfig\""));
         for (Node node : plan.controlPlanes()) {
-            lines.add(apply(node));
+            lines.add(plan.nested() ? apply(node) : DirectRunbook.apply(plan, node));
         }
         for (Node node : plan.workers()) {
-            lines.add(apply(node));
+            lines.add(plan.nested() ? apply(node) : DirectRunbook.apply(plan, node));
         }
         lines.add("talosctl upgrade-k8s" + at + " --to " + plan.spec().versions().kubernetes() + " --dry-run");
         lines.add("talosctl upgrade-k8s" + at + " --to " + plan.spec().versions().kubernetes());
@@ -283,6 +288,11 @@ final class RunbookSection {
             b.add(Block.Paragraph.of(Inline.of("When ").code("oci/").text(", ").code("proxmox/").text(" or ").code("hosts/")
                     .text(" changed, repeat the OCI, host and guest steps: Terraform updates what changed in place; the host files are copied and"
                             + " loaded again (systemctl reload " + HostNftablesEmitter.UNIT + " replaces its table atomically).")));
+        } else {
+            b.add(Block.Paragraph.of(Inline.of("When ").code("oci/").text(" changed, run ").code("terraform -chdir=oci apply")
+                    .text(" again (step 2) with the same inputs: the security list and the load balancer change in place; a change of an"
+                            + " instance's shape or address replaces it, and the new instance waits in maintenance mode for step 3's ")
+                    .code("apply-config --insecure").text(".")));
         }
         return new Section("upgrade", "Upgrade", b);
     }

@@ -9,9 +9,4 @@ final class Steps {
     Block.Heading heading(String id, String title) {
         return new Block.Heading(id, next++ + ". " + title);
     }
-
-    /** The number the next heading will get, for text that refers ahead. */
-    int next() {
-        return next;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.clusterspec.emit.report;
 
+import dev.clusterspec.plan.ApiLoadBalancer;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.PublicExposure;
 import dev.clusterspec.spec.Bastion;
@@ -224,8 +225,12 @@ final class TopologyDiagram {
             } else if (bastion.isPresent() && ip.name().equals(spec.bastion().reservedIp())) {
                 edge("", r.cx(), r.bottom(), r.cx(), downY, bastion.get().cx(), downY, bastion.get().cx(), bastion.get().y());
             } else if (!plan.nested() && publicPath && !heads.isEmpty()) {
-                edge("public", r.cx(), r.bottom(), r.cx(), heads.get(0).y());
-                label(r.cx() + 6, downY + 24, "OCI load balancer (CCM)");
+                // to the first node the load balancer forwards to: control planes are excluded when workers exist
+                Box backend = heads.get(plan.nodes().indexOf(plan.loadBalancerBackends().get(0)));
+                edge("public", r.cx(), r.bottom(), r.cx(), downY, backend.cx(), downY, backend.cx(), backend.y());
+                // left of the line: the tailnet lane's label sits at the region's right edge
+                String text = "OCI load balancer (CCM) → NodePorts";
+                label(backend.cx() - 6 - smallWidth(text), downY + 24, text);
             }
         }
         bastion.ifPresent(b -> {
@@ -234,10 +239,17 @@ final class TopologyDiagram {
                 edge("", bx, internet.bottom(), bx, b.y());
                 label(bx + 6, regionY - 12, "SSH (ephemeral IP)");
             }
-            if (!heads.isEmpty()) {
+            if (plan.nested() && !heads.isEmpty()) {
                 int y = b.y() + 24;
                 edge("", b.right(), y, heads.get(0).x(), y);
                 label(b.right() + 4, y - 6, "SSH 22");
+            }
+            // direct: admins working on the bastion reach the cluster through the API load balancer's private IP
+            if (!plan.nested() && plan.adminsInsideVcn() && !edgeHanging.isEmpty()) {
+                Box lb = edgeHanging.get(0);
+                int lbX = lb.x() + 12;
+                edge("", lbX, b.bottom(), lbX, lb.y());
+                label(lbX + 6, lb.y() - 10, "talosctl, kubectl");
             }
         });
 
@@ -279,7 +291,8 @@ final class TopologyDiagram {
     private String subtitle() {
         var v = spec.versions();
         return (plan.nested() ? "Talos VMs on Proxmox hosts on OCI" : "Talos on OCI instances") + " · Talos " + v.talos()
-                + " · Kubernetes " + v.kubernetes() + " · Cilium " + v.cilium() + " · API " + plan.endpointUrl();
+                + " · Kubernetes " + v.kubernetes() + " · Cilium " + v.cilium() + " · API " + plan.endpointUrl()
+                + (plan.adminApiUrl().equals(plan.endpointUrl()) ? "" : " (admins: " + plan.adminApiUrl() + ")");
     }
 
     /** The tailnet exists only with the Tailscale operator or a mesh gateway: without them nothing of the cluster's is on one. */
@@ -289,7 +302,10 @@ final class TopologyDiagram {
         }
         List<String> lines = new ArrayList<>();
         lines.add("Tailnet " + spec.network().tailnet());
-        lines.add("admins " + plan.admins().stream().map(Cidr::toString).collect(Collectors.joining(", ")));
+        if (plan.nested()) {
+            // direct: nothing routes the tailnet to the nodes, admins come by the bastion or the API load balancer
+            lines.add("admins " + plan.admins().stream().map(Cidr::toString).collect(Collectors.joining(", ")));
+        }
         if (plan.tailscale()) {
             lines.add("operator " + RunbookSection.operatorHostname(plan));
         }
@@ -306,6 +322,9 @@ final class TopologyDiagram {
         if (spec.bastion() != null && r.name().equals(spec.bastion().reservedIp())) {
             return "→ bastion";
         }
+        if (plan.apiLoadBalancer().flatMap(lb -> lb.reservedIp()).filter(r::equals).isPresent()) {
+            return "→ API load balancer";
+        }
         return "unused";
     }
 
@@ -317,7 +336,12 @@ final class TopologyDiagram {
                     "public: " + b.reservedIpName().map(n -> "reserved " + n).orElse("ephemeral"));
         }
         List<Box> hanging = new ArrayList<>();
-        hanging.add(box("t-vip", "VIP " + plan.vip(), "kube-apiserver :" + spec.controlPlane().port()));
+        if (plan.vip() != null) {
+            hanging.add(box("t-vip", "VIP " + plan.vip(), "kube-apiserver :" + spec.controlPlane().port()));
+        }
+        plan.apiLoadBalancer().ifPresent(lb -> hanging.add(box("t-vip", "API load balancer " + lb.privateIp(),
+                ":" + lb.apiPort() + " kube-apiserver, :" + ApiLoadBalancer.TALOS_PORT + " apid", "→ control planes",
+                "public: " + lb.publicHost().orElse("ephemeral"))));
         for (PublicExposure e : plan.publicExposures()) {
             ServiceSpec s = e.service();
             String ports = s.ports().stream().map(p -> Integer.toString(p.port())).collect(Collectors.joining(","));
@@ -489,11 +513,15 @@ final class TopologyDiagram {
         return plan.tailnet() ? STYLE : STYLE.lines().filter(l -> !l.contains("tailnet")).map(l -> l + "\n").collect(Collectors.joining());
     }
 
-    /** The legend's entries for this drawing: no Proxmox host when direct, no tailnet without Tailscale. */
+    /**
+     * The legend's entries for this drawing: no Proxmox host when direct, where the API endpoint is a
+     * load balancer rather than a VIP; no tailnet without Tailscale.
+     */
     private List<String[]> legendItems() {
         return java.util.Arrays.stream(LEGEND)
                 .filter(item -> !(item[0].equals("t-host") && !plan.nested()))
                 .filter(item -> !(item[0].equals("t-tailnet") && !plan.tailnet()))
+                .map(item -> item[0].equals("t-vip") && !plan.nested() ? new String[] {item[0], "API load balancer"} : item)
                 .toList();
     }
 

@@ -36,7 +36,8 @@ final class ClusterSection {
         endpoint.put("endpoint", plan.endpointUrl());
         int apiPort = plan.spec().controlPlane().port();
         if (controlPlane && apiPort != DEFAULT_API_PORT) {
-            // the VIP lands on a control plane, so the API server must listen on the endpoint's port
+            // the VIP lands on a control plane (the API load balancer forwards to the same port), so the API
+            // server must listen on the endpoint's port
             endpoint.put("localAPIServerPort", apiPort);
         }
         cluster.put("clusterName", plan.name());

@@ -28,7 +28,8 @@ final class MachineSection {
         machine.put("type", node.role().id());
         machine.put("token", in.bundle().trustdInfo().token());
         caHalf(machine.putObject("ca"), in.bundle().certs().os(), node.isControlPlane());
-        machine.putArray("certSANs");
+        // talosctl reaching apid through the API load balancer (direct) must find its addresses in the certificate
+        TalosDocuments.strings(machine, "certSANs", in.plan().machineCertSans(node));
 
         ObjectNode kubelet = machine.putObject("kubelet");
         kubelet.put("image", in.images().kubelet());

@@ -12,9 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A node's network as the documents of the 1.12+ contract, which replace the deprecated
  * {@code machine.network} (1.13 drops it from the schema): a static hostname, the NIC found by its
- * MAC (LinkAliasConfig, Proxmox VMs), the NIC with its
- * address, MTU, default route and the route back to the tailnet through the mesh gateway, the
- * control-plane VIP, resolvers and time servers.
+ * MAC (LinkAliasConfig) with its address, MTU, default route and the route back to the tailnet through the mesh gateway, the
+ * control-plane VIP, resolvers and time servers. In the direct topology the platform configures the
+ * NIC, so only the hostname, resolvers and time servers are written.
  *
  * <p>Configuring a link explicitly stops Talos from running DHCP on any physical link, which is what
  * a static bridge address wants. The VIP is listed on control planes only (Talos refuses it on
@@ -30,19 +30,25 @@ final class NetworkDocuments {
     static List<ObjectNode> render(ClusterPlan plan, Node node) {
         List<ObjectNode> documents = new ArrayList<>();
         documents.add(hostname(node));
+        // direct: Talos's oracle platform names the VNIC eth0 and DHCP gives it the instance's address, gateway
+        // and MTU; a LinkConfig would stop that DHCP, and a VCN carries no Layer-2 VIP
         if (plan.nested()) {
             documents.add(alias(plan, node));
-        }
-        documents.add(link(plan, node));
-        if (node.isControlPlane()) {
-            documents.add(vip(plan, node));
+            documents.add(link(plan, node));
+            if (node.isControlPlane()) {
+                documents.add(vip(plan, node));
+            }
         }
         documents.add(resolvers(plan.spec().network()));
         documents.add(timeSync(plan.spec().network()));
         return documents;
     }
 
-    /** A static hostname; it conflicts with {@code auto: stable}, which {@code gen config} writes. */
+    /**
+     * A static hostname; it conflicts with {@code auto: stable}, which {@code gen config} writes. In the
+     * direct topology it is also the instance's display name and VNIC hostname label, by which the OCI
+     * CCM finds the node's instance: written here, it cannot drift from them whatever the platform reports.
+     */
     private static ObjectNode hostname(Node node) {
         ObjectNode document = TalosDocuments.typed("HostnameConfig");
         document.put("hostname", node.name());

@@ -96,12 +96,12 @@ public final class TalosEmitter {
     }
 
     /**
-     * talosctl talks to apid on the control planes (not the Kubernetes endpoint, and not the VIP, which
-     * moves and is gone while etcd is down). No default target nodes: a bare {@code talosctl reboot}
-     * must not hit every machine at once.
+     * talosctl talks to apid on the control planes (not the VIP, which moves and is gone while etcd is
+     * down), or to the API load balancer's apid listener (direct: the control planes' private IPs are
+     * out of reach from outside the VCN). No default target nodes: a bare {@code talosctl reboot} must
+     * not hit every machine at once.
      */
     private String talosconfig(ClusterPlan plan, SecretsBundle bundle) {
-        List<String> endpoints = plan.controlPlanes().stream().map(n -> n.ip().toString()).toList();
-        return TalosconfigEmitter.render(plan.name(), endpoints, List.of(), bundle, clock);
+        return TalosconfigEmitter.render(plan.name(), plan.talosEndpoints(), List.of(), bundle, clock);
     }
 }

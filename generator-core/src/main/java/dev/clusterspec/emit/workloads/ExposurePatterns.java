@@ -21,6 +21,8 @@ final class ExposurePatterns {
 
     /** Cilium's L2 announcer class: keeps any cloud controller (the OCI CCM) away from the Service. */
     static final String CILIUM_L2_CLASS = "io.cilium/l2-announcer";
+    /** The bandwidth of a public service's flexible load balancer: the Always Free one's (minimum and maximum alike). */
+    static final String FLEXIBLE_MBPS = "10";
 
     private ExposurePatterns() {}
 
@@ -52,7 +54,13 @@ final class ExposurePatterns {
                 ports(service));
     }
 
-    /** Direct: the OCI CCM puts the reserved public IP on a network load balancer. */
+    /**
+     * Direct: the OCI CCM puts the reserved public IP on a flexible load balancer of 10 Mbps, the Always
+     * Free one (the tenancy's network load balancer is the API's). The CCM applies no security-list mode
+     * from its config file to a Service: without this annotation it would manage the lists (All) for an
+     * lb Service, rewriting whole lists the firewall layer owns; the rules this load balancer needs are
+     * in the security list already (its listener from the world, NodePorts and health port from the subnet).
+     */
     private static ExposedService publicViaCcm(ClusterPlan plan, ServiceSpec service) {
         OciCcm ccm = plan.spec().addons().ociCcm();
         if (!ccm.enabled()) {
@@ -61,11 +69,13 @@ final class ExposurePatterns {
         }
         PublicExposure exposure = plan.publicExposure(service).orElseThrow();
         Map<String, String> annotations = new LinkedHashMap<>();
-        // a network load balancer: Always Free (one per tenancy), no bandwidth shape, keeps client addresses;
-        // "none" is not a load-balancer type the CCM knows (it would silently build a classic LB)
-        annotations.put("oci.oraclecloud.com/load-balancer-type", "nlb");
-        // the firewall layer owns the security lists; the CCM would rewrite whole lists otherwise
-        annotations.put("oci-network-load-balancer.oraclecloud.com/security-list-management-mode", "None");
+        // "none" is not a load-balancer type the CCM knows; lb is the flexible (proxy) load balancer
+        annotations.put("oci.oraclecloud.com/load-balancer-type", "lb");
+        // without a shape the CCM asks for the fixed 100Mbps shape, which is not free; flexible needs min and max
+        annotations.put("service.beta.kubernetes.io/oci-load-balancer-shape", "flexible");
+        annotations.put("service.beta.kubernetes.io/oci-load-balancer-shape-flex-min", FLEXIBLE_MBPS);
+        annotations.put("service.beta.kubernetes.io/oci-load-balancer-shape-flex-max", FLEXIBLE_MBPS);
+        annotations.put("service.beta.kubernetes.io/oci-load-balancer-security-list-management-mode", "None");
         return new ExposedService(service.name(), service.namespace(), service.exposure().id(), "LoadBalancer", Map.of(),
                 annotations, null, exposure.reservedIp().toString(), selector(service), ports(service));
     }

@@ -198,6 +198,41 @@ public sealed interface Endpoint {
         }
     }
 
+    /**
+     * The OCI network load balancer in front of the control planes (topology direct), at its private IP:
+     * the address the nodes reach the API by, and the source of every connection and health check it
+     * forwards (it does not preserve client addresses). {@code publicHost} is how admins outside the VCN
+     * name it, if at all.
+     */
+    record ApiLoadBalancer(Ip privateIp, String publicHost) implements Endpoint {
+        @Override
+        public List<Cidr> cidrs() {
+            return List.of(privateIp.asHostCidr());
+        }
+
+        @Override
+        public String label() {
+            return "API load balancer (" + privateIp + (publicHost != null ? ", public " + publicHost : "") + ")";
+        }
+    }
+
+    /**
+     * The load balancers the OCI CCM builds for public services (topology direct): OCI gives each a
+     * private IP of the subnet, not known before it exists, and they proxy, so the nodes see connections
+     * and health checks from somewhere in {@code subnet}.
+     */
+    record OciLoadBalancers(Cidr subnet) implements Endpoint {
+        @Override
+        public List<Cidr> cidrs() {
+            return List.of(subnet);
+        }
+
+        @Override
+        public String label() {
+            return "OCI load balancers of public services (subnet " + subnet + ")";
+        }
+    }
+
     /** The pod network (pods talk to node ports from here, e.g. metrics-server to kubelets). */
     record PodNetwork(Cidr cidr) implements Endpoint {
         @Override

@@ -8,7 +8,8 @@ import java.util.List;
  * What the Talos nodes must accept, and from whom: Talos's own ports (apid, trustd, etcd, kubelet),
  * kube-apiserver, and Cilium's node-to-node ports. Talos has no SSH: the architecture document's
  * "SSH from the Proxmox host" becomes apid from the hosts' bridge addresses. Enforced twice, by the
- * Talos ingress firewall and by each VM's Proxmox firewall.
+ * Talos ingress firewall and by each VM's Proxmox firewall (nested) or the OCI security list (direct,
+ * where the load balancers in front of the nodes add their forwarded traffic and health checks).
  */
 final class NodePortTable {
 
@@ -31,7 +32,14 @@ final class NodePortTable {
 
         out.allow(peers.admins(), controlPlanes, Protocol.TCP, apiServer, "kube-apiserver: kubectl from the admins");
         out.allow(all, controlPlanes, Protocol.TCP, apiServer, "kube-apiserver: kubelets and node agents");
-        out.allow(peers.vip(), controlPlanes, Protocol.TCP, apiServer, "kube-apiserver: traffic sourced from the control-plane VIP");
+        peers.vip().ifPresent(vip -> out.allow(vip, controlPlanes, Protocol.TCP, apiServer,
+                "kube-apiserver: traffic sourced from the control-plane VIP"));
+        peers.apiLoadBalancer().ifPresent(lb -> {
+            out.allow(lb, controlPlanes, Protocol.TCP, apiServer,
+                    "kube-apiserver: connections and health checks forwarded by the API load balancer");
+            out.allow(lb, controlPlanes, Protocol.TCP, Ports.TALOS_APID,
+                    "apid: talosctl connections and health checks forwarded by the API load balancer");
+        });
         out.allow(peers.podNetwork(), controlPlanes, Protocol.TCP, apiServer,
                 "kube-apiserver: pods through the kubernetes Service");
         out.allow(controlPlanes, controlPlanes, Protocol.TCP, PortRange.range(Ports.ETCD_CLIENT, Ports.ETCD_PEER),
@@ -54,6 +62,14 @@ final class NodePortTable {
             // in tunnel mode Cilium masquerades pod traffic to other nodes to the node's address (cilium/cilium#12624)
             out.allow(all, all, Protocol.TCP, metrics, "Cilium and Hubble metrics: Alloy's scrape of another node arrives from its node's address");
         }
+
+        peers.ociLoadBalancers().ifPresent(lbs -> {
+            Endpoint backends = peers.loadBalancerBackends();
+            out.allow(lbs, backends, Protocol.TCP, PortRange.range(Ports.NODE_PORT_FIRST, Ports.NODE_PORT_LAST),
+                    "public services: the OCI load balancers forward to their NodePorts");
+            out.allow(lbs, backends, Protocol.TCP, Ports.KUBE_PROXY_HEALTHZ,
+                    "public services: the OCI load balancers' health checks (kube-proxy health port, served by Cilium)");
+        });
 
         List<NodeIngress> extra = plan.spec().firewall().nodeIngress();
         for (int i = 0; i < extra.size(); i++) {

@@ -6,9 +6,14 @@ import dev.clusterspec.spec.ServiceSpec;
 import java.util.List;
 
 /**
- * The OCI security list of the subnet the Proxmox hosts sit in (nested) or the Talos nodes sit in
- * (direct): SSH only from the bastion, the public services' ports, ICMP, Tailscale's WireGuard port,
- * the hosts' cluster traffic between each other, and all egress.
+ * The OCI security list of the subnet the Proxmox hosts sit in (nested) or the Talos nodes and their
+ * load balancers sit in (direct): SSH only from the bastion (nested), the public services' ports, ICMP,
+ * Tailscale's WireGuard port to the mesh gateway (nested), the hosts' cluster traffic between each
+ * other, the API load balancer's listeners and the node port table (direct), and all egress.
+ *
+ * <p>Direct has no WireGuard rule: the Tailscale operator's proxies are pods, whose traffic leaves
+ * through Cilium's masquerade; nothing listens on 41641 on a node, and their direct connections come
+ * back as replies (or through DERP on 443).
  */
 final class OciLayer {
 
@@ -36,10 +41,14 @@ final class OciLayer {
                     peers.host(peers.plan().host(gateway.natHost()).orElseThrow(), Endpoint.Side.VCN), Protocol.UDP,
                     Ports.TAILSCALE_WIREGUARD, "Tailscale WireGuard to the mesh gateway, DNATed by " + gateway.natHost()
                             + " (direct connections; DERP over 443 otherwise)"));
-        } else if (peers.tailnetInUse()) {
-            out.allow(peers.world(), inside, Protocol.UDP, Ports.TAILSCALE_WIREGUARD,
-                    "Tailscale WireGuard for direct connections (DERP over 443 otherwise)");
         }
+        peers.apiLoadBalancer().ifPresent(lb -> {
+            int apiServer = plan.spec().controlPlane().port();
+            out.allow(peers.admins(), lb, Protocol.TCP, apiServer, "API load balancer: kubectl from the admins");
+            out.allow(peers.admins(), lb, Protocol.TCP, Ports.TALOS_APID, "API load balancer: talosctl from the admins");
+            out.allow(peers.nodes(Endpoint.NodeGroup.ALL), lb, Protocol.TCP, apiServer,
+                    "API load balancer: the nodes reach the cluster endpoint");
+        });
         if (plan.nested() && peers.hosts().size() > 1) {
             proxmoxClusterTraffic(peers, out);
         }

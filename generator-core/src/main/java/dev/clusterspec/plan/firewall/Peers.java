@@ -54,8 +54,25 @@ final class Peers {
                 .map(natHost -> new Endpoint.MeshGateway(g.hostname(), g.ip(), natHost.name())));
     }
 
-    Endpoint.VirtualIp vip() {
-        return new Endpoint.VirtualIp(plan.vip());
+    /** The control-plane VIP (nested topology). */
+    Optional<Endpoint.VirtualIp> vip() {
+        return Optional.ofNullable(plan.vip()).map(Endpoint.VirtualIp::new);
+    }
+
+    /** The API's network load balancer (direct topology). */
+    Optional<Endpoint.ApiLoadBalancer> apiLoadBalancer() {
+        return plan.apiLoadBalancer().map(lb -> new Endpoint.ApiLoadBalancer(lb.privateIp(), lb.publicHost().orElse(null)));
+    }
+
+    /** The CCM's load balancers of public services (direct topology with public services). */
+    Optional<Endpoint.OciLoadBalancers> ociLoadBalancers() {
+        boolean any = !plan.nested() && plan.spec().addons().ociCcm().enabled() && !plan.publicExposures().isEmpty();
+        return any ? Optional.of(new Endpoint.OciLoadBalancers(plan.nodeNetwork())) : Optional.empty();
+    }
+
+    /** The nodes the CCM's load balancers forward to (the control planes are excluded when workers exist). */
+    Endpoint.Nodes loadBalancerBackends() {
+        return nodes(plan.spec().workers().isEmpty() ? Endpoint.NodeGroup.ALL : Endpoint.NodeGroup.WORKERS);
     }
 
     Endpoint.PodNetwork podNetwork() {

@@ -24,6 +24,14 @@ public final class Ports {
     /** KubePrism: Talos's node-local API server load balancer, which Cilium uses instead of kube-proxy's ClusterIP. */
     public static final int KUBEPRISM = 7445;
     public static final int TAILSCALE_WIREGUARD = 41641;
+    /**
+     * kube-proxy's health server, which OCI load balancers of the CCM probe ({@code HTTP :10256/healthz}
+     * for externalTrafficPolicy Cluster); with kube-proxy replaced, Cilium serves it when told to.
+     */
+    public static final int KUBE_PROXY_HEALTHZ = 10256;
+    /** Kubernetes' NodePort range, where the CCM's load balancers send a public service's traffic. */
+    public static final int NODE_PORT_FIRST = 30000;
+    public static final int NODE_PORT_LAST = 32767;
     public static final int PROXMOX_API = 8006;
     public static final int COROSYNC_FIRST = 5405;
     public static final int COROSYNC_LAST = 5412;
@@ -45,6 +53,8 @@ public final class Ports {
             java.util.Map.entry("tcp/" + HUBBLE_SERVER, "hubble"),
             java.util.Map.entry("tcp/" + CILIUM_METRICS_FIRST + "-" + CILIUM_METRICS_LAST, "cilium-metrics"),
             java.util.Map.entry("udp/" + TAILSCALE_WIREGUARD, "tailscale"),
+            java.util.Map.entry("tcp/" + KUBE_PROXY_HEALTHZ, "lb-health"),
+            java.util.Map.entry("tcp/" + NODE_PORT_FIRST + "-" + NODE_PORT_LAST, "nodeports"),
             java.util.Map.entry("tcp/" + PROXMOX_API, "pve-api"),
             java.util.Map.entry("udp/" + COROSYNC_FIRST + "-" + COROSYNC_LAST, "corosync"),
             java.util.Map.entry("udp/" + VXLAN_SDN, "sdn-vxlan"));

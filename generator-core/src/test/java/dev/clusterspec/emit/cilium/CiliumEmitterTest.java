@@ -47,6 +47,14 @@ class CiliumEmitterTest {
     }
 
     @Test
+    void ciliumServesTheKubeProxyHealthPortOnlyWhereOciLoadBalancersProbeIt() {
+        assertThat(config(AddonFixtures.testPlan("direct-ccm")).path("kube-proxy-replacement-healthz-bind-address").asString())
+                .isEqualTo("0.0.0.0:10256");
+        assertThat(config(AddonFixtures.plan(AddonFixtures.FREE_TIER)).path("kube-proxy-replacement-healthz-bind-address").asString())
+                .isEmpty();
+    }
+
+    @Test
     void hubbleRelayAndMetricsOffLeaveOutTheirObjectsAndSettings() {
         ClusterPlan plan = AddonFixtures.testPlan("nested-two-pools");
         Map<String, JsonNode> objects = objects(plan);

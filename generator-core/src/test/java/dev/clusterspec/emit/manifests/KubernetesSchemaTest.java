@@ -34,6 +34,7 @@ class KubernetesSchemaTest {
         return Stream.of(
                 Arguments.of(AddonFixtures.FREE_TIER, AddonFixtures.plan(AddonFixtures.FREE_TIER), AddonFixtures.secrets(AddonFixtures.FREE_TIER)),
                 Arguments.of(AddonFixtures.MINIMAL, AddonFixtures.plan(AddonFixtures.MINIMAL), AddonFixtures.secrets(AddonFixtures.MINIMAL)),
+                Arguments.of(AddonFixtures.DIRECT, AddonFixtures.plan(AddonFixtures.DIRECT), AddonFixtures.secrets(AddonFixtures.DIRECT)),
                 Arguments.of("direct-ccm", AddonFixtures.testPlan("direct-ccm"), AddonFixtures.testSecrets("direct-ccm")),
                 Arguments.of("direct-ccm-service-only", AddonFixtures.testPlan("direct-ccm-service-only"),
                         AddonFixtures.testSecrets("direct-ccm-service-only")),

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 class ManifestRepoEmitterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {FREE_TIER, MINIMAL})
+    @ValueSource(strings = {FREE_TIER, MINIMAL, AddonFixtures.DIRECT})
     void repoMatchesTheGoldenFiles(String example) {
         ClusterPlan plan = AddonFixtures.plan(example);
         ManifestRepoContent content = AddonFixtures.repoEmitter().emit(plan, List.of());
@@ -50,7 +50,7 @@ class ManifestRepoEmitterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FREE_TIER, MINIMAL})
+    @ValueSource(strings = {FREE_TIER, MINIMAL, AddonFixtures.DIRECT})
     void sameSpecGivesByteIdenticalOutput(String example) {
         ManifestRepoContent first = AddonFixtures.repoEmitter().emit(AddonFixtures.plan(example), List.of());
         // a fresh load and plan, a fresh emitter: nothing may depend on object identity or map order

@@ -38,7 +38,7 @@ class NetworkPolicyEmitterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"oci-free-tier", "minimal"})
+    @ValueSource(strings = {"oci-free-tier", "minimal", "oci-direct"})
     void everyPolicyValidatesAgainstTheKubernetesAndCiliumSchemas(String example) {
         List<ManifestComponent> components = NetworkPolicyEmitter.components(FirewallPlan.of(ExamplePlans.plan(example)));
         assertThat(components).extracting(ManifestComponent::name).containsExactly("network-policies", "cilium-policies");

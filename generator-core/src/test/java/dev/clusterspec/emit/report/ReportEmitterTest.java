@@ -32,7 +32,7 @@ class ReportEmitterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"oci-free-tier", "minimal"})
+    @ValueSource(strings = {"oci-free-tier", "minimal", "oci-direct"})
     void markdownAndDiagramMatchTheGoldenFiles(String example) {
         Map<String, OutputFile> files = emit(ReportFixtures.inputs(example));
         assertThat(files.keySet()).containsExactlyInAnyOrder(ReportEmitter.HTML_PATH, ReportEmitter.MARKDOWN_PATH,
@@ -44,7 +44,7 @@ class ReportEmitterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"oci-free-tier", "minimal"})
+    @ValueSource(strings = {"oci-free-tier", "minimal", "oci-direct"})
     void sameSpecGivesTheSameBytes(String example) {
         List<OutputFile> first = ReportEmitter.emit(ReportFixtures.inputs(example));
         // a fresh load, plan and analysis: nothing may depend on identity hash codes or iteration order of sets
@@ -97,7 +97,7 @@ class ReportEmitterTest {
 
     @Test
     void everyMarkdownTableRowHasAsManyCellsAsItsHeader() {
-        for (String example : List.of("oci-free-tier", "minimal")) {
+        for (String example : List.of("oci-free-tier", "minimal", "oci-direct")) {
             String md = emit(ReportFixtures.inputs(example)).get(ReportEmitter.MARKDOWN_PATH).text();
             int columns = -1;
             for (String line : md.split("\n")) {
@@ -278,13 +278,23 @@ class ReportEmitterTest {
         ClusterPlan plan = ReportFixtures.direct(ReportFixtures.plan("oci-free-tier"));
         Map<String, OutputFile> files = emit(ReportInputs.of(plan, List.of(), ReportFixtures.manifests(plan)));
         String md = files.get(ReportEmitter.MARKDOWN_PATH).text();
-        assertThat(md).contains("direct: Talos on OCI instances").doesNotContain("Proxmox vmbr0").doesNotContain("pve-firewall")
-                .contains("OCI load balancer (CCM, spec.loadBalancerIP)");
+        assertThat(md).contains("direct: Talos on OCI instances").doesNotContain("Proxmox").doesNotContain("pve-firewall")
+                .doesNotContain("SSH 22").doesNotContain("VIP").contains("OCI flexible load balancer, 10 Mbps (CCM, spec.loadBalancerIP)");
+        // the example's admins (its tailnet) are outside the VCN: each node is configured at its public IP, from Terraform
         for (Node node : plan.nodes()) {
-            assertThat(md).contains("talosctl apply-config --insecure -n " + node.ip() + " -f talos/" + node.name() + ".yaml");
+            assertThat(md).contains("talosctl apply-config --insecure -n \"$(terraform -chdir=oci output -json clusterspec_node_public_ips"
+                    + " | jq -r '.\"" + node.name() + "\"')\" -f talos/" + node.name() + ".yaml");
         }
+        // steps are numbered without gaps
+        List<Integer> steps = new java.util.ArrayList<>();
+        java.util.regex.Matcher heading = java.util.regex.Pattern.compile("(?m)^### (\\d+)\\. ").matcher(between(md, "## Bootstrap runbook", "## Upgrade"));
+        while (heading.find()) {
+            steps.add(Integer.parseInt(heading.group(1)));
+        }
+        assertThat(steps).isEqualTo(java.util.stream.IntStream.range(0, steps.size()).boxed().toList());
         String svg = files.get(ReportEmitter.SVG_PATH).text();
-        assertThat(svg).doesNotContain("class=\"t-bar\"").doesNotContain("Proxmox");
+        assertThat(svg).doesNotContain("class=\"t-bar\"").doesNotContain("Proxmox").doesNotContain("SSH 22")
+                .contains("API load balancer " + plan.apiLoadBalancer().orElseThrow().privateIp());
         TopologyDiagramTest.assertLayout(svg);
     }
 

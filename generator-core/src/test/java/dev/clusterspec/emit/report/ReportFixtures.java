@@ -63,13 +63,16 @@ final class ReportFixtures {
 
     /**
      * The example as the direct topology: no Proxmox, the nodes as OCI instances in the VCN subnet
-     * (addresses moved from the bridge into the subnet), no LoadBalancer pools.
+     * (addresses moved from the bridge into the subnet), an API load balancer instead of the VIP, no
+     * LoadBalancer pools.
      */
     static ClusterPlan direct(ClusterPlan plan) {
         ClusterSpec s = plan.spec();
         List<Node> nodes = s.nodes().stream()
                 .map(n -> new Node(n.name(), n.role(), null, null, inSubnet(n.ip()), n.installDisk(), n.ocpus(), n.memoryGb(), n.patches())).toList();
-        ControlPlane cp = new ControlPlane(inSubnet(s.controlPlane().vip()), s.controlPlane().port(), s.controlPlane().endpointHost());
+        // the VIP's address becomes the API load balancer's, which takes its place in the direct topology
+        ControlPlane cp = new ControlPlane(null, s.controlPlane().port(), s.controlPlane().endpointHost(),
+                new ControlPlane.ApiLoadBalancer(inSubnet(s.controlPlane().vip()), null));
         Network net = new Network(s.network().pods(), s.network().services(), s.network().tailnet(), s.network().clusterDomain(),
                 s.network().nameservers(), s.network().timeServers(), List.of());
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), Topology.DIRECT, s.oci(), s.bastion(),

@@ -75,7 +75,13 @@ class RunbookSectionTest {
         JsonNode terraform = JsonMapper.shared().readTree(files.stream()
                 .filter(f -> f.path().equals(OciSecurityListEmitter.TERRAFORM_PATH)).findFirst().orElseThrow().text());
         Set<String> variables = new TreeSet<>(terraform.required("variable").propertyNames());
-        assertThat(variables).containsExactlyInAnyOrder(RunbookSection.TF_COMPARTMENT_VARIABLE, RunbookSection.TF_VCN_VARIABLE);
+        String apply = commands(inputs).stream().filter(c -> c.startsWith("terraform -chdir=oci apply")).findFirst().orElseThrow();
+        Set<String> passed = new TreeSet<>();
+        Matcher var = Pattern.compile("-var (\\w+)=").matcher(apply);
+        while (var.find()) {
+            passed.add(var.group(1));
+        }
+        assertThat(passed).as("the runbook's apply sets exactly the module's variables").isEqualTo(variables);
         for (var host : inputs.plan().spec().proxmox().hosts()) {
             String nft = files.stream().filter(f -> f.path().equals(HostNftablesEmitter.path(host.name()))).findFirst().orElseThrow().text();
             assertThat(nft).as("the nft file says where it is installed").contains(HostNftablesEmitter.INSTALL_PATH);
@@ -114,6 +120,64 @@ class RunbookSectionTest {
         assertThat(commands(inputs)).contains(
                 "kubectl get networkpolicies -A -l app.kubernetes.io/managed-by=clusterspec   # " + documents.networkPolicies().size() + " expected",
                 "kubectl get ciliumnetworkpolicies -A -l app.kubernetes.io/managed-by=clusterspec   # " + documents.ciliumPolicies().size() + " expected");
+    }
+
+    @org.junit.jupiter.api.Test
+    void directCommandsFeedTheTerraformModuleAndReachNodesTheWayTheFirewallsAllow() {
+        ReportInputs inputs = ReportFixtures.inputs("oci-direct");
+        ClusterPlan plan = inputs.plan();
+        List<String> lines = commands(inputs);
+        List<OutputFile> files = new ArrayList<>(FirewallEmitters.emit(inputs.firewall()));
+        files.addAll(dev.clusterspec.emit.oci.OciTerraformEmitters.emit(plan));
+        files.addAll(BastionNsgEmitter.emit(plan));
+        Set<String> variables = new TreeSet<>();
+        Set<String> outputs = new TreeSet<>();
+        Set<String> resources = new TreeSet<>();
+        for (OutputFile file : files) {
+            if (file.path().endsWith(".tf.json")) {
+                JsonNode tf = JsonMapper.shared().readTree(file.text());
+                variables.addAll(tf.path("variable").propertyNames());
+                outputs.addAll(tf.path("output").propertyNames());
+                tf.path("resource").propertyNames().forEach(type -> tf.path("resource").get(type).propertyNames()
+                        .forEach(name -> resources.add(type + "." + name)));
+            }
+        }
+        // every input of oci/ is exported before the first terraform command, and nothing else
+        Set<String> exported = new TreeSet<>();
+        lines.stream().map(Pattern.compile("^export TF_VAR_(\\w+)=")::matcher).filter(Matcher::find).forEach(m -> exported.add(m.group(1)));
+        assertThat(exported).isEqualTo(variables);
+        // every Terraform output and resource a command reads is the module's
+        Matcher read = Pattern.compile("terraform -chdir=oci output (?:-json |-raw )?(\\w+)").matcher(String.join("\n", lines));
+        Set<String> readOutputs = new TreeSet<>();
+        while (read.find()) {
+            readOutputs.add(read.group(1));
+        }
+        assertThat(outputs).containsAll(readOutputs).hasSameSizeAs(readOutputs);
+        Matcher state = Pattern.compile("echo '(oci_[a-z_]+\\.[\\w-]+)\\.id' \\| terraform -chdir=oci console").matcher(String.join("\n", lines));
+        Set<String> readResources = new TreeSet<>();
+        while (state.find()) {
+            readResources.add(state.group(1));
+        }
+        assertThat(readResources).hasSize(2);
+        assertThat(resources).containsAll(readResources);
+        // the boot image is the plan's, imported before the instances exist
+        assertThat(lines).anyMatch(l -> l.startsWith("curl -fL ") && l.endsWith(" " + plan.talosImage().bootImageUrl()));
+        assertThat(lines.indexOf(lines.stream().filter(l -> l.startsWith("oci compute image import")).findFirst().orElseThrow()))
+                .isLessThan(lines.indexOf("terraform -chdir=oci apply"));
+        // maintenance mode at each node's public IP (admins outside the VCN), afterwards through the API load balancer
+        String host = plan.apiLoadBalancer().orElseThrow().publicHost().orElseThrow();
+        for (Node node : plan.nodes()) {
+            assertThat(lines).contains("talosctl apply-config --insecure -n \"$(terraform -chdir=oci output -json clusterspec_node_public_ips"
+                    + " | jq -r '.\"" + node.name() + "\"')\" -f talos/" + node.name() + ".yaml");
+            assertThat(lines).contains("talosctl apply-config -e " + host + " -n " + node.ip() + " -f talos/" + node.name() + ".yaml");
+        }
+        Node first = plan.controlPlanes().get(0);
+        assertThat(lines).contains("talosctl bootstrap -e " + host + " -n " + first.ip(),
+                "kubectl config set-cluster " + plan.name() + " --server=https://" + host + ":6443   # the public address; the nodes use "
+                        + plan.endpointUrl());
+        assertThat(String.join("\n", lines)).doesNotContain("pve").doesNotContain(" -e " + first.ip());
+        assertThat(lines.stream().filter(l -> l.contains("ssh "))).as("SSH goes to the bastion only: Talos has none")
+                .isNotEmpty().allMatch(l -> l.startsWith("ssh -F " + SshConfigEmitter.PATH + " " + SshConfigEmitter.bastionAlias(plan) + " "));
     }
 
     @ParameterizedTest

@@ -136,9 +136,29 @@ class TalosEmitterTest {
             assertThat(config.at("/cluster/externalCloudProvider").has("manifests")).as("CCM comes by extraManifests").isFalse();
             assertThat(config.at("/machine/kubelet/nodeIP/validSubnets/0").asString()).isEqualTo("10.1.0.0/24");
         }
-        List<JsonNode> cp = Yaml.readAll(outputs.get("talos/cp-1.yaml").text());
-        assertThat(cp.get(2).get("name").asString()).isEqualTo("eth0");
-        assertThat(cp.get(2).at("/routes/0/gateway").asString()).as("first address of the VCN subnet").isEqualTo("10.1.0.1");
+        // the oracle platform configures eth0 by DHCP: no link document, no VIP (the VCN carries none)
+        for (String node : List.of("talos/cp-1.yaml", "talos/w-1.yaml")) {
+            List<String> kinds = Yaml.readAll(outputs.get(node).text()).stream().skip(1).map(d -> d.path("kind").asString()).toList();
+            assertThat(kinds).as(node).startsWith("HostnameConfig", "ResolverConfig", "TimeSyncConfig")
+                    .doesNotContain("LinkConfig", "LinkAliasConfig", "Layer2VIPConfig");
+        }
+        assertThat(Yaml.readAll(outputs.get("talos/w-1.yaml").text()).get(1).path("hostname").asString())
+                .as("the instance's display name and hostname label, which the CCM looks up").isEqualTo("w-1");
+    }
+
+    @Test
+    void directTopologyNamesTheApiLoadBalancerAsEndpointAndInTheCertificates() {
+        Map<String, OutputFile> outputs = TalosFixtures.emitByPath(TalosFixtures.validatedTestSpec("direct-ccm.yaml"));
+        JsonNode cp = v1alpha1(outputs.get("talos/cp-1.yaml"));
+        assertThat(cp.at("/cluster/controlPlane/endpoint").asString()).as("the load balancer's private IP: the nodes never leave the VCN")
+                .isEqualTo("https://10.1.0.10:6443");
+        assertThat(cp.at("/cluster/apiServer/certSANs")).extracting(JsonNode::asString)
+                .containsExactly("10.1.0.10", "k8s.example.com", "10.1.0.11", "127.0.0.1");
+        // talosctl reaches the control planes' apid through the load balancer's addresses
+        assertThat(cp.at("/machine/certSANs")).extracting(JsonNode::asString).containsExactly("10.1.0.10", "k8s.example.com");
+        assertThat(v1alpha1(outputs.get("talos/w-1.yaml")).at("/machine/certSANs")).isEmpty();
+        // the admins (10.1.0.0/16) are inside the VCN: talosctl goes to the load balancer's private IP
+        assertThat(outputs.get("talos/talosconfig").text()).contains("- 10.1.0.10\n").doesNotContain("- 10.1.0.11");
     }
 
     @Test

@@ -63,14 +63,21 @@ class WorkloadsEmitterTest {
     }
 
     @Test
-    void directTopologyPublicServiceUsesTheReservedIpOnAnOciNetworkLoadBalancer() {
+    void directTopologyPublicServiceUsesTheReservedIpOnAFreeFlexibleLoadBalancer() {
         Map<String, JsonNode> services = services(AddonFixtures.testPlan("direct-ccm"));
         JsonNode pub = services.get("public-web");
         assertThat(pub.path("spec").path("loadBalancerIP").asString()).isEqualTo("203.0.113.11");
         assertThat(pub.path("spec").has("loadBalancerClass")).isFalse();
         JsonNode annotations = pub.path("metadata").path("annotations");
-        assertThat(annotations.path("oci.oraclecloud.com/load-balancer-type").asString()).isEqualTo("nlb");
-        assertThat(annotations.path("oci-network-load-balancer.oraclecloud.com/security-list-management-mode").asString()).isEqualTo("None");
+        // the network load balancer is the API's; the Always Free flexible one has 10 Mbps, minimum and maximum
+        assertThat(annotations.path("oci.oraclecloud.com/load-balancer-type").asString()).isEqualTo("lb");
+        assertThat(annotations.path("service.beta.kubernetes.io/oci-load-balancer-shape").asString()).isEqualTo("flexible");
+        assertThat(annotations.path("service.beta.kubernetes.io/oci-load-balancer-shape-flex-min").asString()).isEqualTo("10");
+        assertThat(annotations.path("service.beta.kubernetes.io/oci-load-balancer-shape-flex-max").asString()).isEqualTo("10");
+        // the CCM ignores its config file's mode for Services: only this annotation keeps it off the security lists
+        assertThat(annotations.path("service.beta.kubernetes.io/oci-load-balancer-security-list-management-mode").asString())
+                .isEqualTo("None");
+        assertThat(pub.path("spec").path("externalTrafficPolicy").asString()).as("health-checked on :10256").isEqualTo("Cluster");
         assertThat(pub.toString()).doesNotContain("\"none\"");
         assertThat(pub.path("spec").path("ports")).extracting(p -> p.path("name").asString() + ":" + p.path("targetPort").asInt())
                 .containsExactly("tcp-443:443", "tcp-80:8080");
@@ -82,7 +89,7 @@ class WorkloadsEmitterTest {
     void patternsThatNothingCouldFulfilAreRefusedWithTheFix() {
         ClusterPlan direct = AddonFixtures.testPlan("direct-ccm");
         ClusterSpec noCcm = withAddons(direct.spec(), new Addons(direct.spec().addons().cilium(), direct.spec().addons().tailscale(),
-                new Addons.OciCcm(false, Addons.OciCcm.Mode.FULL, null, null, null), direct.spec().addons().monitoring()));
+                new Addons.OciCcm(false, Addons.OciCcm.Mode.FULL, null, null, null, null), direct.spec().addons().monitoring()));
         assertThatThrownBy(() -> emitter.services(ClusterPlan.of(noCcm, "test")))
                 .isInstanceOf(ManifestProblemException.class)
                 .hasMessageContaining("services[public-web]").hasMessageContaining("addons.ociCcm.enabled: true");

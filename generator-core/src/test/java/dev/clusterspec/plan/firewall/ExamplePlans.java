@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExamplePlans {
 
     /** Every example the firewall layers are rendered (and golden-tested) for. */
-    public static final List<String> ALL = List.of("oci-free-tier", "minimal");
+    public static final List<String> ALL = List.of("oci-free-tier", "minimal", "oci-direct");
 
     private static final Map<String, ClusterPlan> PLANS = new ConcurrentHashMap<>();
 
