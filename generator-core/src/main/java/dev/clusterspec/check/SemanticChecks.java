@@ -20,7 +20,8 @@ public final class SemanticChecks {
             new AddonCheck(),
             new FirewallCheck(),
             new AgeRecipientCheck(),
-            new TalosPatchCheck());
+            new TalosPatchCheck(),
+            new ExtraManifestCheck());
 
     private SemanticChecks() {}
 

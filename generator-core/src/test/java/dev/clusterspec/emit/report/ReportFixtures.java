@@ -50,7 +50,7 @@ final class ReportFixtures {
         Oci oci = new Oci(region, s.oci().tier(), s.oci().reservedIps(), s.oci().vcn());
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), new ClusterSpec.Metadata(name), s.versions(), s.topology(),
                 oci, s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(), s.services(),
-                s.firewall(), s.manifestRepo(), s.secrets(), s.assertions()), plan.specSha256());
+                s.firewall(), s.manifestRepo(), s.secrets(), s.assertions(), s.manifests()), plan.specSha256());
     }
 
     /** The same cluster with other reachability assertions. */
@@ -58,7 +58,7 @@ final class ReportFixtures {
         ClusterSpec s = plan.spec();
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(),
                 s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(),
-                s.manifestRepo(), s.secrets(), assertions), plan.specSha256());
+                s.manifestRepo(), s.secrets(), assertions, s.manifests()), plan.specSha256());
     }
 
     /**
@@ -73,7 +73,7 @@ final class ReportFixtures {
         Network net = new Network(s.network().pods(), s.network().services(), s.network().tailnet(), s.network().clusterDomain(),
                 s.network().nameservers(), s.network().timeServers(), List.of());
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), Topology.DIRECT, s.oci(), s.bastion(),
-                null, net, cp, nodes, s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.secrets(), s.assertions()),
+                null, net, cp, nodes, s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.secrets(), s.assertions(), s.manifests()),
                 plan.specSha256());
     }
 
