@@ -21,7 +21,8 @@ public final class SemanticChecks {
             new FirewallCheck(),
             new AgeRecipientCheck(),
             new TalosPatchCheck(),
-            new ExtraManifestCheck());
+            new ExtraManifestCheck(),
+            new UserManifestCheck());
 
     private SemanticChecks() {}
 
