@@ -2,8 +2,11 @@ package dev.clusterspec.emit.talos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.clusterspec.ExampleCopy;
+import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.check.SpecProblemsException;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.emit.OutputFile;
@@ -15,6 +18,8 @@ import dev.clusterspec.emit.manifests.ManifestRepoEmitter;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.SecretResolver;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,41 @@ class ExtraManifestUrlsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aPatchThatAddsAUrlOnAnotherHostIsRefusedAtThePatch() throws IOException {
+        // a JSON patch on the control planes, as a user could write to get around manifests.extraManifests
+        Path spec = ExampleCopy.of("oci-free-tier", dir).replace("      - - op: add\n", "      - - op: add\n"
+                + "          path: /cluster/extraManifests/-\n          value: https://github.com/o/r/raw/main/x.yaml\n        - op: add\n").spec();
+        LoadedSpec loaded = new SpecValidator().validate(spec).loaded();
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> emit(loaded, AddonFixtures.repoEmitter()));
+        int line = lineOf(spec, "- - op: add");
+        assertThat(e.diagnostics()).extracting(Diagnostic::toString).containsExactly(spec + ":" + line + ":9: error: talos patch cannot"
+                + " apply to nodes cp-1, cp-2, cp-3: cluster.extraManifests: Talos would send the manifest repo's fetch token"
+                + " (cluster.extraManifestHeaders goes with every extraManifests download) to https://github.com, not only to"
+                + " https://raw.githubusercontent.com. Put such files into the manifests folder (manifests.folder), or list URLs on"
+                + " https://raw.githubusercontent.com only");
+        assertThat(e.getMessage()).doesNotContain("DEMO-VALUE");
+    }
+
+    @Test
+    void aPatchThatAddsAUrlOnTheReposHostIsApplied() {
+        String url = "https://raw.githubusercontent.com/o/r/f8fafd475f3d132e239432ae6172de60a6cb6516/x.yaml";
+        Path spec = ExampleCopy.of("oci-free-tier", dir).replace("      - - op: add\n", "      - - op: add\n"
+                + "          path: /cluster/extraManifests/-\n          value: " + url + "\n        - op: add\n").spec();
+        JsonNode cp = cluster(emit(new SpecValidator().validate(spec).loaded(), AddonFixtures.repoEmitter()).get(0));
+        assertThat(cp.get("extraManifests")).extracting(JsonNode::asString).contains(url);
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(text + " not in " + file);
+    }
 
     private static JsonNode cluster(OutputFile config) {
         return Yaml.readAll(config.text()).get(0).get("cluster");
