@@ -8,6 +8,7 @@ import dev.clusterspec.ExampleCopy;
 import dev.clusterspec.Examples;
 import dev.clusterspec.check.Diagnostic;
 import dev.clusterspec.check.SpecProblemsException;
+import dev.clusterspec.connectivity.ManifestReadException;
 import dev.clusterspec.diff.DiffSourceException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,17 @@ class GeneratorUserManifestsTest {
         int line = Files.readAllLines(spec).indexOf("  - {from: web, to: api, expect: allowed}") + 1;
         assertThat(e.diagnostics()).extracting(Diagnostic::toString).containsExactly(
                 spec + ":" + line + ":5: error: connectivity assertion violated: namespace web cannot reach namespace api, but the spec says it must");
+    }
+
+    @Test
+    void aPolicyTheApiServerWouldRefuseStopsTheAnalysisNamingItsFile() throws IOException {
+        Path spec = example().spec();
+        Files.writeString(manifest("web-to-api.yaml"), Files.readString(manifest("web-to-api.yaml"))
+                .replace("app: internal-api\n  policyTypes: [Ingress]", "app: \"not a valid label value!\"\n  policyTypes: [Ingress]"));
+        ManifestReadException e = catchThrowableOfType(ManifestReadException.class,
+                () -> new Generator().generate(request(spec, dir.resolve("out"), null)));
+        assertThat(e.getMessage()).startsWith("manifests/web-to-api.yaml: ").contains("NetworkPolicy api/allow-ingress-from-web");
+        assertThat(e).isInstanceOf(dev.clusterspec.UserError.class);
     }
 
     @Test
