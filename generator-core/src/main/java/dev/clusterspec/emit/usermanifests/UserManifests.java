@@ -9,7 +9,6 @@ import dev.clusterspec.emit.manifests.ApplyOrder;
 import dev.clusterspec.emit.manifests.KubeDocuments;
 import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.load.LoadedSpec;
-import dev.clusterspec.load.SourceMap;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.SpecFolder;
 import java.io.IOException;
@@ -152,18 +151,6 @@ public final class UserManifests {
         List<KubeObject> out = new ArrayList<>();
         for (UserManifestFile file : files) {
             file.objects().forEach(o -> out.add(KubeObject.of(file.path(), o.tree())));
-        }
-        return out;
-    }
-
-    /** One user object with where it was written, for checks that report at its place. */
-    public record Located(JsonNode object, SourceMap sourceMap, String file) {}
-
-    /** Every object with its source map, in file order. */
-    public List<Located> located() {
-        List<Located> out = new ArrayList<>();
-        for (UserManifestFile file : files) {
-            file.objects().forEach(o -> out.add(new Located(o.tree(), o.sourceMap(), file.path())));
         }
         return out;
     }
