@@ -25,7 +25,7 @@ assert log.contains("cluster.yaml:${line}:14: change \${file:secrets/grafana-tok
 
 // validate and generate decrypted the CLI-encrypted secret and the bundle in memory
 assert log.contains('cluster.yaml is valid: cluster oci-home')
-assert log.contains('Generated 52 files into')
+assert log.contains('Generated 54 files into')
 assert log.contains('cluster:generate skipped: spec, secrets, templates and plugin are unchanged')
 def cp = new File(basedir, 'target/cluster/talos/cp-1.yaml').text
 assert cp.contains('client_id: DEMO-VALUE-not-a-real-secret-tailscale-client-id')

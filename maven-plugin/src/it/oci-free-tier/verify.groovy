@@ -3,7 +3,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('cluster.yaml is valid: cluster oci-home, 6 nodes (3 control planes), 3 services, 1 warning(s)')
 assert log.contains('warning: topology nested on OCI Ampere (A1)')
 assert log.contains('already exists and is valid; left unchanged')
-assert log.contains('Generated 52 files into')
+assert log.contains('Generated 54 files into')
 assert log.contains('assertion holds: web cannot reach db')
 assert log.contains('cluster:generate skipped: spec, secrets, templates and plugin are unchanged')
 
@@ -17,6 +17,10 @@ talos.listFiles().each { assert java.nio.file.attribute.PosixFilePermissions.toS
 def cp = new File(talos, 'cp-1.yaml').text
 assert cp.contains('name: none') && cp.contains('kind: Layer2VIPConfig') && cp.contains('kind: NetworkRuleConfig')
 assert cp.contains('https://raw.githubusercontent.com/you/k8s-manifests-private/main/20-namespaces/')
+// the example's own manifests: its files from the repo, its pinned URL as written
+assert cp.contains('https://raw.githubusercontent.com/you/k8s-manifests-private/main/90-user-web-to-api/')
+assert cp.contains('https://raw.githubusercontent.com/prometheus-operator/prometheus-operator/f8fafd475f3d132e239432ae6172de60a6cb6516/')
+assert log.contains('assertion holds: web reaches api')
 assert !new File(talos, 'w-1.yaml').text.contains('kind: Layer2VIPConfig')
 
 // the example's patches: etcd timings on control planes (JSON patch), kubelet and sysctls on workers

@@ -74,6 +74,24 @@ public final class ExampleCopy {
         }
     }
 
+    /**
+     * Takes the example's {@code manifests.extraManifests} out (the key, its comments and its items),
+     * for tests about the fetch token or its host that need no URL of the example's own.
+     */
+    public ExampleCopy withoutExtraManifests() {
+        try {
+            String yaml = Files.readString(spec);
+            String without = yaml.replaceAll("(?m)^  extraManifests:\n(?:    [-#].*\n|      .*\n)*", "");
+            if (without.equals(yaml)) {
+                throw new IllegalArgumentException("the spec has no manifests.extraManifests");
+            }
+            Files.writeString(spec, without);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces one exact piece of the spec's text, which must be there. */
     public ExampleCopy replace(String text, String replacement) {
         try {

@@ -68,15 +68,18 @@ public final class Examples {
 
     /**
      * Where a test writes its variant of an example's spec: {@code folder/cluster.yaml}, beside a copy
-     * of the patch files the example's spec names (so the variant validates like the original).
+     * of the files the example's spec names (patch files, the manifests folder), so the variant
+     * validates like the original.
      */
-    public static Path specBesidePatchFiles(String example, Path folder) throws IOException {
-        Path patches = spec(example).resolveSibling("patches");
-        if (Files.isDirectory(patches)) {
-            try (Stream<Path> files = Files.list(patches)) {
-                Files.createDirectories(folder.resolve("patches"));
-                for (Path file : files.toList()) {
-                    Files.copy(file, folder.resolve("patches").resolve(file.getFileName().toString()));
+    public static Path specBesideItsFiles(String example, Path folder) throws IOException {
+        for (String sub : java.util.List.of("patches", "manifests")) {
+            Path source = spec(example).resolveSibling(sub);
+            if (Files.isDirectory(source)) {
+                try (Stream<Path> files = Files.list(source)) {
+                    Files.createDirectories(folder.resolve(sub));
+                    for (Path file : files.toList()) {
+                        Files.copy(file, folder.resolve(sub).resolve(file.getFileName().toString()));
+                    }
                 }
             }
         }

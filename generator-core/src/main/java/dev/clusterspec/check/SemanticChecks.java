@@ -23,7 +23,9 @@ public final class SemanticChecks {
             new AddonCheck(),
             new FirewallCheck(),
             new AgeRecipientCheck(),
-            new TalosPatchCheck());
+            new TalosPatchCheck(),
+            new ExtraManifestCheck(),
+            new UserManifestCheck());
 
     private SemanticChecks() {}
 

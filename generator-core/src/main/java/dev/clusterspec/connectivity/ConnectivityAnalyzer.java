@@ -47,6 +47,11 @@ public final class ConnectivityAnalyzer {
         return analyze(manifests.objects(), manifests.warnings());
     }
 
+    /** Analyses objects already read, with the warnings of reading them (objects from several sources, merged). */
+    public static ConnectivityResult analyze(ManifestSet manifests) {
+        return analyze(manifests.objects(), manifests.warnings());
+    }
+
     /** Analyses objects already read (see {@link KubeObjectReader}, {@link KubeObject#of}). */
     public static ConnectivityResult analyze(List<KubeObject> objects) {
         return analyze(objects, List.of());

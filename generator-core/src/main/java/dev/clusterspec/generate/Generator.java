@@ -21,6 +21,7 @@ import dev.clusterspec.emit.talos.TalosPatches;
 import dev.clusterspec.emit.talos.secrets.SecretsBundle;
 import dev.clusterspec.emit.talos.secrets.SecretsBundleFile;
 import dev.clusterspec.emit.talos.secrets.TalosCertificates;
+import dev.clusterspec.emit.usermanifests.UserManifests;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.spec.SpecFolder;
 import dev.clusterspec.load.age.AgeDecryptor;
@@ -88,11 +89,17 @@ public final class Generator {
 
         files.add(repo.connectivityList());
         files.addAll(ReportEmitter.emit(new ReportInputs(plan, validated.warnings(), firewall, repo.connectivity(), repo.content(),
-                List.of(), List.of()).withTalosConfigs(talos).withTalosPatches(TalosPatches.of(plan).uses(plan))));
+                List.of(), List.of(), repo.userManifests().files()).withTalosConfigs(talos)
+                .withTalosPatches(TalosPatches.of(plan).uses(plan))));
         files.sort(Comparator.comparing(OutputFile::path));
 
         request.schemasIfAny().ifPresent(schemas -> {
+            // the generated documents first: when they do not match, the schema folder itself is the likelier problem
             OutputSchemaCheck.verify(schemas, files);
+            OutputSchemaCheck.verifyUserManifests(schemas, repo.userManifests()).forEach(w -> {
+                log.warn(w.toString());
+                notes.add(w.toString());
+            });
             notes.add("every generated manifest and Talos document matches the schemas in " + schemas);
         });
         notes.add("manifest repo (bytes, how Talos gets each file):");
@@ -110,6 +117,8 @@ public final class Generator {
         for (Path patch : TalosPatches.files(loaded)) {
             fingerprint.addFile("talos patch " + SpecFolder.of(loaded.file()).root().relativize(patch), patch);
         }
+        // likewise the user's manifests: an edited, added or removed file changes the repo and the configs
+        UserManifests.inputFiles(loaded).forEach((name, file) -> fingerprint.addFile("user manifest " + name, file));
         return fingerprint
                 .add("spec", loaded.sha256())
                 // by the plain content: an encrypted bundle's bytes change each time it is encrypted again

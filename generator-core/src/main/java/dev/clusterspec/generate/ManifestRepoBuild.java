@@ -1,18 +1,23 @@
 package dev.clusterspec.generate;
 
+import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.check.SpecProblemsException;
 import dev.clusterspec.connectivity.ConnectivityResult;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.catalog.LocalMirrorSource;
 import dev.clusterspec.emit.catalog.VersionCatalog;
+import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.manifests.ManifestRepoEmitter;
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
 import dev.clusterspec.emit.policies.PolicyAssertions;
+import dev.clusterspec.emit.usermanifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import dev.clusterspec.verify.SecretFinding;
 import dev.clusterspec.verify.SecretScanner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +25,30 @@ import java.util.Optional;
 
 /**
  * The manifest repo and what is known about it: its content (computed from the spec alone, with
- * no secret), that it holds no secret, and the connectivity its policies allow between stand-ins for
- * the spec's workloads. Shared by generate and publish, so both publish exactly the same bytes.
+ * no secret), that it holds no secret, and the connectivity its policies (generated and the user's
+ * own) allow between stand-ins for the spec's workloads. Shared by generate and publish, so both
+ * publish exactly the same bytes.
+ *
+ * @param userManifests the user's own manifests ({@code manifests.folder}), already in {@code content}
  */
-public record ManifestRepoBuild(ManifestRepoContent content, ConnectivityResult connectivity) {
+public record ManifestRepoBuild(ManifestRepoContent content, ConnectivityResult connectivity, UserManifests userManifests) {
 
     public static ManifestRepoBuild of(ClusterPlan plan, FirewallPlan firewall, Optional<Path> catalogMirror) {
         ManifestRepoEmitter emitter = catalogMirror
                 .map(mirror -> new ManifestRepoEmitter(VersionCatalog.bundled(), new LocalMirrorSource(mirror)))
                 .orElseGet(() -> ManifestRepoEmitter.referencingUpstream(VersionCatalog.bundled()));
-        ManifestRepoContent content = emitter.emit(plan, NetworkPolicyEmitter.components(firewall));
+        UserManifests user = UserManifests.of(plan);
+        List<ManifestComponent> components = new ArrayList<>(emitter.components(plan));
+        components.addAll(NetworkPolicyEmitter.components(firewall));
+        List<Diagnostic> clashes = user.clashesWith(components);
+        if (!clashes.isEmpty()) {
+            throw new SpecProblemsException(clashes);
+        }
+        components.addAll(user.components());
+        ManifestRepoContent content = emitter.assemble(plan, components);
         refuseSecrets(content);
-        return new ManifestRepoBuild(content, PolicyAssertions.analyse(plan, NetworkPolicyEmitter.documents(firewall)));
+        ConnectivityResult connectivity = PolicyAssertions.analyse(plan, NetworkPolicyEmitter.documents(firewall), user.connectivityObjects());
+        return new ManifestRepoBuild(content, connectivity, user);
     }
 
     private static void refuseSecrets(ManifestRepoContent content) {

@@ -1,10 +1,14 @@
 package dev.clusterspec.generate;
 
+import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.check.SpecProblemsException;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.Yaml;
 import dev.clusterspec.emit.manifests.KubeSchemaValidator;
 import dev.clusterspec.emit.manifests.ManifestRepoEmitter;
 import dev.clusterspec.emit.talos.TalosSchemaValidator;
+import dev.clusterspec.emit.usermanifests.UserManifestSchemaCheck;
+import dev.clusterspec.emit.usermanifests.UserManifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,14 +31,31 @@ final class OutputSchemaCheck {
 
     private OutputSchemaCheck() {}
 
+    /**
+     * The user's own manifests against the Kubernetes schemas, each problem at its place in the user's
+     * file; errors stop the run, warnings (custom kinds without a schema) are returned.
+     */
+    static List<Diagnostic> verifyUserManifests(Path schemas, UserManifests manifests) {
+        if (manifests.isEmpty()) {
+            return List.of();
+        }
+        List<Diagnostic> findings = UserManifestSchemaCheck.check(manifests, kubernetes(schemas));
+        if (findings.stream().anyMatch(Diagnostic::isError)) {
+            throw new SpecProblemsException(findings);
+        }
+        return findings;
+    }
+
+    /** Every generated document; the user's components are left to {@link #verifyUserManifests}, which can say where. */
     static void verify(Path schemas, List<OutputFile> files) {
-        KubeSchemaValidator kube = new KubeSchemaValidator(kubernetesFolder(schemas), schemas.resolve("k8s-schemas/crds"));
+        KubeSchemaValidator kube = kubernetes(schemas);
         Path talosSchema = schemas.resolve("talos/config.schema.json");
         TalosSchemaValidator talos = Files.isRegularFile(talosSchema) ? TalosSchemaValidator.load(talosSchema) : null;
         List<String> problems = new ArrayList<>();
         for (OutputFile file : files) {
             if (file.path().startsWith("manifest-repo/") && file.path().endsWith(".yaml")
-                    && !file.path().endsWith("/" + ManifestRepoEmitter.INDEX)) {
+                    && !file.path().endsWith("/" + ManifestRepoEmitter.INDEX)
+                    && !UserManifests.isUserFile(file.path().substring("manifest-repo/".length()))) {
                 for (JsonNode object : Yaml.readAll(file.text())) {
                     if (!KubeSchemaValidator.isCustomResourceDefinition(object)) {
                         kube.validate(object).forEach(p -> problems.add(file.path() + ": " + p));
@@ -49,6 +70,10 @@ final class OutputSchemaCheck {
                     + " (nothing was written):\n  " + String.join("\n  ", problems.subList(0, Math.min(SHOWN, problems.size())))
                     + (problems.size() > SHOWN ? "\n  ... and " + (problems.size() - SHOWN) + " more" : ""));
         }
+    }
+
+    private static KubeSchemaValidator kubernetes(Path schemas) {
+        return new KubeSchemaValidator(kubernetesFolder(schemas), schemas.resolve("k8s-schemas/crds"));
     }
 
     private static Path kubernetesFolder(Path schemas) {

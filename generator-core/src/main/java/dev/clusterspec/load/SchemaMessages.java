@@ -62,6 +62,9 @@ final class SchemaMessages {
                             + " and take the private key out of the spec"
                     : field + " must be an age recipient: age1 and 58 more characters, as age-keygen -y prints it";
         }
+        if (schemaPath.contains("/$defs/relativePath")) {
+            return field + " must be a path relative to the folder of cluster.yaml and inside it: no leading '/', no '..'" + shown(value);
+        }
         if (schemaPath.contains("/$defs/ipv4")) {
             return field + " must be an IPv4 address like 10.0.0.11" + shown(value);
         }

@@ -94,7 +94,8 @@ public final class SpecSchema {
         return false;
     }
 
-    static String pointer(NodePath path) {
+    /** A schema error's place in the instance as a JSON pointer ({@code /spec/ports/0}), the form source maps use. */
+    public static String pointer(NodePath path) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < path.getNameCount(); i++) {
             Object element = path.getElement(i);

@@ -263,6 +263,28 @@ public final class ClusterPlan {
         return spec.manifestRepoIfAny();
     }
 
+    /** Where Talos may send the manifest repo's fetch token; empty when the repo has none. */
+    public Optional<FetchTokenScope> fetchTokenScope() {
+        return spec.manifestRepoIfAny().flatMap(FetchTokenScope::of);
+    }
+
+    /**
+     * The spec's own manifest URLs ({@code manifests.extraManifests}), in the spec's order. Validation
+     * has accepted each one; a spec built in code that holds no URL at all is refused here.
+     */
+    public List<ExtraManifestUrl> extraManifests() {
+        List<ExtraManifestUrl> out = new ArrayList<>();
+        for (String url : spec.manifests().extraManifests()) {
+            try {
+                out.add(ExtraManifestUrl.parse(url));
+            } catch (ExtraManifestUrl.InvalidUrlException e) {
+                throw new IllegalStateException("manifests.extraManifests holds an entry that " + e.getMessage()
+                        + "; validation refuses it, so this spec was not validated");
+            }
+        }
+        return out;
+    }
+
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

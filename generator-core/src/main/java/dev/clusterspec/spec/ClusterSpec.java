@@ -26,7 +26,8 @@ public record ClusterSpec(
         Firewall firewall,
         ManifestRepo manifestRepo,
         SecretsSpec secrets,
-        List<ReachabilityAssertion> assertions) {
+        List<ReachabilityAssertion> assertions,
+        ManifestsSpec manifests) {
 
     public ClusterSpec {
         nodes = List.copyOf(nodes);

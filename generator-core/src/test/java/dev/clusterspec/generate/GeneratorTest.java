@@ -92,7 +92,8 @@ class GeneratorTest {
         String cp = Files.readString(dir.resolve("cluster/talos/cp-1.yaml"));
         long fetchedFromRepo = repoFiles.stream().filter(p -> cp.contains("k8s-manifests-private/main/" + p)).count();
         long upstream = java.util.regex.Pattern.compile("- https://raw\\.githubusercontent\\.com/tailscale/").matcher(cp).results().count();
-        assertThat(fetchedFromRepo).isEqualTo(7);
+        // seven generated components and the example's two files of its own (manifests/)
+        assertThat(fetchedFromRepo).isEqualTo(9);
         assertThat(upstream).isEqualTo(8);
         assertThat(lines).contains("manifest repo: " + repoFiles.size() + " files, " + fetchedFromRepo + " of them fetched by Talos by URL;"
                 + " 1 manifest(s) inline in the control-plane configs; " + upstream

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clusterspec.BuildLog;
 import dev.clusterspec.ExampleCopy;
 import dev.clusterspec.Examples;
+import dev.clusterspec.check.SpecValidator;
+import dev.clusterspec.diff.DiffReport;
+import dev.clusterspec.diff.EntryId;
 import dev.clusterspec.emit.Yaml;
 import dev.clusterspec.publish.Credentials;
 import dev.clusterspec.publish.GitHttpServer;
@@ -58,7 +61,7 @@ class ManifestRepoReleaseTest {
     /** The example spec and its patch files, without its secret files and without a Talos bundle. */
     private Path specWithoutSecrets() throws IOException {
         Path project = Files.createDirectories(dir.resolve("project"));
-        Path spec = Examples.specBesidePatchFiles("oci-free-tier", project);
+        Path spec = Examples.specBesideItsFiles("oci-free-tier", project);
         Files.copy(Examples.spec("oci-free-tier"), spec);
         return spec;
     }
@@ -88,6 +91,25 @@ class ManifestRepoReleaseTest {
         assertThat(commitCount()).isEqualTo(2);
         assertThat(third.added()).anyMatch(p -> p.startsWith("60-services/"));
         assertThat(third.removed()).as("older content-addressed files stay for configs that still name them").isEmpty();
+    }
+
+    @Test
+    void theDiffAgainstThePublishedRepoShowsAChangedUserManifestAsOneChangedObject() throws Exception {
+        Path spec = specWithoutSecrets();
+        publish(spec);
+        Path settings = spec.resolveSibling("manifests/web-settings.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("cache-seconds: \"300\"", "cache-seconds: \"600\""));
+
+        DiffReport diff = ChangePreview.againstPublished(new ManifestRepoRelease.Request(spec, dir.resolve("work"), Optional.empty(),
+                Optional.of(server.url("manifests.git")), id -> Credentials.of("ci", "s3cr3t-token"), true, BuildLog.silent()));
+        // the object is matched across its old and new content-addressed files: changed, not removed and added
+        assertThat(diff.changed()).filteredOn(e -> e.id().type() == EntryId.Type.OBJECT)
+                .extracting(e -> e.id().kind() + " " + e.id().namespace() + "/" + e.id().name()).containsExactly("ConfigMap web/web-settings");
+        assertThat(diff.changed()).filteredOn(e -> e.id().type() == EntryId.Type.FILE).extracting(e -> e.id().file())
+                .as("the repo's table of contents").containsExactlyInAnyOrder("manifest-repo/README.md", "manifest-repo/index.yaml");
+        assertThat(diff.added()).extracting(e -> e.id().name()).doesNotContain("web-settings");
+        assertThat(diff.removed()).extracting(e -> e.id().name()).doesNotContain("web-settings");
+        assertThat(diff.render(false)).contains("cache-seconds").contains("600");
     }
 
     @Test
@@ -145,9 +167,11 @@ class ManifestRepoReleaseTest {
             doc.path("cluster").path("extraManifests").forEach(u -> urls.add(u.asString()));
         }
         assertThat(urls).hasSizeGreaterThan(5);
+        List<String> specsOwn = new SpecValidator().validate(project.resolve("cluster.yaml")).loaded().spec().manifests().extraManifests();
         for (String url : urls) {
             if (!url.startsWith(RAW)) {
-                assertThat(url).as("only pinned upstream files are fetched from elsewhere").contains("/tailscale/tailscale/");
+                assertThat(url).as("only pinned upstream files and the spec's own URLs are fetched from elsewhere")
+                        .satisfiesAnyOf(u -> assertThat(u).contains("/tailscale/tailscale/"), u -> assertThat(specsOwn).contains(u));
                 continue;
             }
             String path = url.substring(RAW.length());

@@ -4,9 +4,9 @@ package dev.clusterspec.emit.manifests;
  * When each component is applied, as the two-digit prefix of its folder in the manifest repo
  * ({@code 10-cilium/<sha>.yaml}). Talos names a URL manifest {@code 99-<url>} and an inline one
  * {@code 99-<name>}, applies manifests sorted by that name, and within the whole set creates
- * Namespaces first and CRDs second. All URLs share the repo prefix, so the folder prefix alone
- * decides the order of the URL manifests; inline manifests are named with a digit first and so come
- * before every URL manifest. Talos retries objects whose kind is not known yet (custom resources
+ * Namespaces first and CRDs second. The repo's URLs share one prefix, so the folder prefix alone
+ * decides their order (the spec's own {@code manifests.extraManifests} URLs sort among them by their
+ * text); inline manifests are named with a digit first and so come before every URL manifest. Talos retries objects whose kind is not known yet (custom resources
  * before their operator registered the CRD) on its next pass, so a later number is also what lets
  * such objects wait for their CRDs.
  */
@@ -30,6 +30,11 @@ public final class ApplyOrder {
     public static final int NETWORK_POLICIES = 80;
     /** CiliumNetworkPolicies: need Cilium's CRDs, like the LB resources. */
     public static final int CILIUM_POLICIES = 85;
+    /**
+     * The user's own manifests ({@code manifests.folder}), one component per file: after everything
+     * generated, so that they can use its namespaces, CRDs and policies.
+     */
+    public static final int USER_MANIFESTS = 90;
 
     /** Inline manifests: secrets come after Cilium, both before every URL manifest. */
     public static final String INLINE_CILIUM = "10-cilium";

@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.clusterspec.load.SpecSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +48,45 @@ public final class KubeSchemaValidator {
                 && object.path("apiVersion").asString().startsWith("apiextensions.k8s.io/");
     }
 
+    /**
+     * Whether the object's kind comes from a CRD: its API group has a dot and is not one of
+     * Kubernetes' own ({@code *.k8s.io}), or it is a CRD itself. Kubernetes' own kinds are all in the
+     * standalone folder, so a missing schema there means a wrong apiVersion or kind; a custom kind's
+     * schema is there only if someone put it there.
+     */
+    public static boolean isCustomKind(JsonNode object) {
+        String group = group(object);
+        return isCustomResourceDefinition(object) || (group.contains(".") && !group.endsWith(".k8s.io"));
+    }
+
+    /** One schema violation: where in the object (a JSON pointer) and what. */
+    public record Violation(String pointer, String message) {}
+
+    /**
+     * The violations of one object; empty when it is valid, and empty (not checked) when no schema
+     * covers it: see {@link #schemaFileIfAny}.
+     */
+    public List<Violation> violations(JsonNode object) {
+        Optional<Path> schemaFile = schemaFileIfAny(object);
+        if (schemaFile.isEmpty()) {
+            return List.of();
+        }
+        List<Violation> out = new ArrayList<>();
+        for (Error error : schema(schemaFile.get()).validate(object)) {
+            out.add(new Violation(SpecSchema.pointer(error.getInstanceLocation()), error.getMessage()));
+        }
+        return out;
+    }
+
+    /** The schema file that covers the object; empty for a CRD or when the folder has none for its kind. */
+    public Optional<Path> schemaFileIfAny(JsonNode object) {
+        if (isCustomResourceDefinition(object)) {
+            return Optional.empty();
+        }
+        Path file = schemaFile(object);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
     /** The problems of one object, each naming the object and the location in it; empty when it is valid. */
     public List<String> validate(JsonNode object) {
         String id = KubeDocuments.id(object);
@@ -62,6 +103,12 @@ public final class KubeSchemaValidator {
             problems.add(id + ": " + error.getInstanceLocation() + ": " + error.getMessage());
         }
         return problems;
+    }
+
+    private static String group(JsonNode object) {
+        String apiVersion = object.path("apiVersion").asString("");
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
     Path schemaFile(JsonNode object) {

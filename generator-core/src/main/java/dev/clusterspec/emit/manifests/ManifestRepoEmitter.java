@@ -90,6 +90,15 @@ public final class ManifestRepoEmitter {
     public ManifestRepoContent emit(ClusterPlan plan, List<ManifestComponent> extraComponents) {
         List<ManifestComponent> components = new ArrayList<>(components(plan));
         components.addAll(extraComponents);
+        return assemble(plan, components);
+    }
+
+    /**
+     * The repo of exactly these components: for callers that need the generated components before
+     * the repo is laid out (to check the user's manifests against them) and so render them once.
+     */
+    public ManifestRepoContent assemble(ClusterPlan plan, List<ManifestComponent> allComponents) {
+        List<ManifestComponent> components = new ArrayList<>(allComponents);
         checkNames(components);
         components.sort(Comparator.comparingInt(ManifestComponent::order).thenComparing(ManifestComponent::name));
 

@@ -2,6 +2,9 @@ package dev.clusterspec.emit.policies;
 
 import dev.clusterspec.connectivity.ConnectivityAnalyzer;
 import dev.clusterspec.connectivity.ConnectivityResult;
+import dev.clusterspec.connectivity.KubeObject;
+import dev.clusterspec.connectivity.KubeObjectReader;
+import dev.clusterspec.connectivity.ManifestSet;
 import dev.clusterspec.connectivity.ReachabilityAssertion;
 import dev.clusterspec.emit.Yaml;
 import dev.clusterspec.plan.ClusterPlan;
@@ -50,9 +53,20 @@ public final class PolicyAssertions {
 
     /** Connectivity of the representative pods under the generated policies (for the report's connectivity matrix). */
     public static ConnectivityResult analyse(ClusterPlan plan, PolicyDocuments policies) {
+        return analyse(plan, policies, List.of());
+    }
+
+    /**
+     * As above, with the user's own objects ({@code manifests.folder}) as well: their policies count
+     * like the generated ones, their workloads join the representative pods, each named by its file.
+     */
+    public static ConnectivityResult analyse(ClusterPlan plan, PolicyDocuments policies, List<KubeObject> userObjects) {
         List<JsonNode> trees = new ArrayList<>(representativeWorkloads(plan));
         trees.addAll(policies.all());
-        return ConnectivityAnalyzer.analyzeTrees("generated network policies", trees);
+        ManifestSet generated = KubeObjectReader.readTrees("generated network policies", trees);
+        List<KubeObject> objects = new ArrayList<>(generated.objects());
+        objects.addAll(userObjects);
+        return ConnectivityAnalyzer.analyze(new ManifestSet(objects, generated.warnings()));
     }
 
     static List<ReachabilityAssertion> assertions(ClusterPlan plan) {

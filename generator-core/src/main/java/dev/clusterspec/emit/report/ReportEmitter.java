@@ -78,6 +78,7 @@ public final class ReportEmitter {
                 FirewallSection.build(inputs.firewall()),
                 ConnectivitySection.build(plan, inputs.connectivity()),
                 ManifestSection.build(inputs)));
+        UserManifestSection.build(inputs).ifPresent(sections::add);
         TalosPatchSection.build(inputs).ifPresent(sections::add);
         sections.add(RunbookSection.bootstrap(inputs, warnings.size()));
         sections.add(RunbookSection.upgrade(inputs));

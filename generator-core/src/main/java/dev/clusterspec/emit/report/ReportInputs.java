@@ -7,6 +7,8 @@ import dev.clusterspec.connectivity.ConnectivityResult;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.talos.TalosPatches;
+import dev.clusterspec.emit.usermanifests.UserManifestFile;
+import dev.clusterspec.emit.usermanifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import java.util.Comparator;
@@ -24,10 +26,11 @@ import java.util.Objects;
  * @param talosConfigs  sizes of the Talos configs ({@code talos/<node>.yaml}), checked against Talos's
  *                      limit; empty when they were not generated. Only sizes: never the secret contents.
  * @param talosPatches  the spec's Talos patches and the nodes each applies to; empty when there are none
+ * @param userManifests the files of the spec's manifests folder, as components of the repo; empty when none
  */
 public record ReportInputs(ClusterPlan plan, List<Diagnostic> warnings, FirewallPlan firewall,
                            ConnectivityResult connectivity, ManifestRepoContent manifests, List<FileSize> talosConfigs,
-                           List<TalosPatches.Use> talosPatches) {
+                           List<TalosPatches.Use> talosPatches, List<UserManifestFile> userManifests) {
 
     /** A generated file's path and size in bytes. */
     public record FileSize(String path, long bytes) {
@@ -47,6 +50,7 @@ public record ReportInputs(ClusterPlan plan, List<Diagnostic> warnings, Firewall
         warnings = List.copyOf(warnings);
         talosConfigs = talosConfigs.stream().sorted(Comparator.comparing(FileSize::path)).toList();
         talosPatches = List.copyOf(talosPatches);
+        userManifests = List.copyOf(userManifests);
     }
 
     /**
@@ -54,19 +58,30 @@ public record ReportInputs(ClusterPlan plan, List<Diagnostic> warnings, Firewall
      * policies ({@link PolicyAssertions#analyse}); no Talos config sizes.
      */
     public static ReportInputs of(ClusterPlan plan, List<Diagnostic> warnings, ManifestRepoContent manifests) {
+        return of(plan, warnings, manifests, UserManifests.none());
+    }
+
+    /** As above, with the user's manifests, whose policies count in the connectivity too. */
+    public static ReportInputs of(ClusterPlan plan, List<Diagnostic> warnings, ManifestRepoContent manifests, UserManifests user) {
         FirewallPlan firewall = FirewallPlan.of(plan);
-        return new ReportInputs(plan, warnings, firewall, PolicyAssertions.analyse(plan, NetworkPolicyEmitter.documents(firewall)),
-                manifests, List.of(), List.of());
+        return new ReportInputs(plan, warnings, firewall,
+                PolicyAssertions.analyse(plan, NetworkPolicyEmitter.documents(firewall), user.connectivityObjects()),
+                manifests, List.of(), List.of(), user.files());
     }
 
     /** The same inputs with the sizes of these Talos configs (their contents are not kept). */
     public ReportInputs withTalosConfigs(List<OutputFile> configs) {
         return new ReportInputs(plan, warnings, firewall, connectivity, manifests,
-                configs.stream().map(f -> new FileSize(f.path(), f.size())).toList(), talosPatches);
+                configs.stream().map(f -> new FileSize(f.path(), f.size())).toList(), talosPatches, userManifests);
     }
 
     /** The same inputs with the Talos patches and the nodes they apply to. */
     public ReportInputs withTalosPatches(List<TalosPatches.Use> uses) {
-        return new ReportInputs(plan, warnings, firewall, connectivity, manifests, talosConfigs, uses);
+        return new ReportInputs(plan, warnings, firewall, connectivity, manifests, talosConfigs, uses, userManifests);
+    }
+
+    /** The same inputs with the files of the spec's manifests folder. */
+    public ReportInputs withUserManifests(List<UserManifestFile> files) {
+        return new ReportInputs(plan, warnings, firewall, connectivity, manifests, talosConfigs, talosPatches, files);
     }
 }

@@ -5,11 +5,13 @@ import dev.clusterspec.check.SpecProblemsException;
 import dev.clusterspec.emit.talos.patch.ConfigPatcher;
 import dev.clusterspec.emit.talos.patch.ConfigPatcher.JsonPatchTarget;
 import dev.clusterspec.emit.talos.patch.PatchException;
+import dev.clusterspec.plan.FetchTokenScope;
 import dev.clusterspec.spec.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,13 +29,23 @@ final class PatchApplication {
 
     /** Problems by place and reason, with the nodes each was met for, in the order met. */
     private final Map<Diagnostic, List<String>> problems = new LinkedHashMap<>();
+    private final Optional<FetchTokenScope> tokenScope;
+
+    /** @param tokenScope where the manifest repo's fetch token may go; empty when the configs carry none */
+    PatchApplication(Optional<FetchTokenScope> tokenScope) {
+        this.tokenScope = tokenScope;
+    }
 
     /** The node's documents with its patches applied; on a problem, the documents as they were. */
     List<ObjectNode> apply(Node node, List<ObjectNode> documents, List<TalosPatch> patches) {
         List<ObjectNode> current = documents;
         for (TalosPatch patch : patches) {
             try {
-                current = PATCHER.apply(current, List.of(patch.patch()));
+                List<ObjectNode> next = PATCHER.apply(current, List.of(patch.patch()));
+                if (tokenScope.isPresent()) {
+                    FetchTokenLeak.requireNone(patch.patch().label(), current, next, tokenScope.get());
+                }
+                current = next;
             } catch (PatchException e) {
                 Diagnostic place = patch.origin().locate(e, PatchLoader.message(e));
                 problems.computeIfAbsent(place, p -> new ArrayList<>()).add(node.name());

@@ -62,7 +62,7 @@ public final class TalosEmitter {
         ConfigInputs inputs = new ConfigInputs(plan, bundle, TalosImages.of(plan.spec().versions()),
                 ControlPlaneManifests.of(plan, manifests, secretInlineManifests, secrets));
         TalosPatches patches = TalosPatches.of(plan);
-        PatchApplication patching = new PatchApplication();
+        PatchApplication patching = new PatchApplication(plan.fetchTokenScope());
         List<OutputFile> out = new ArrayList<>();
         for (Node node : plan.nodes()) {
             List<ObjectNode> documents = patching.apply(node, documents(inputs, firewallPlan, node), patches.forNode(node));

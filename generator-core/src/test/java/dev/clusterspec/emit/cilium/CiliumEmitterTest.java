@@ -134,7 +134,7 @@ class CiliumEmitterTest {
                 s.addons().tailscale(), s.addons().ociCcm(), s.addons().monitoring());
         ClusterSpec withUi = new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(),
                 s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), addons, s.namespaces(), s.services(), s.firewall(),
-                s.manifestRepo(), s.secrets(), s.assertions());
+                s.manifestRepo(), s.secrets(), s.assertions(), s.manifests());
         assertThatThrownBy(() -> emitter.install(ClusterPlan.of(withUi, "test")))
                 .isInstanceOf(ManifestProblemException.class).hasMessageContaining("addons.cilium.hubble.ui");
     }

@@ -12,6 +12,7 @@ import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.Yaml;
 import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.tailscale.TailscaleEmitter;
+import dev.clusterspec.emit.usermanifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ class ManifestRepoEmitterTest {
     @ValueSource(strings = {FREE_TIER, MINIMAL, AddonFixtures.DIRECT})
     void repoMatchesTheGoldenFiles(String example) {
         ClusterPlan plan = AddonFixtures.plan(example);
-        ManifestRepoContent content = AddonFixtures.repoEmitter().emit(plan, List.of());
+        // with the spec's own manifests (manifests.folder), added the way ManifestRepoBuild adds them
+        ManifestRepoContent content = AddonFixtures.repoEmitter().emit(plan, UserManifests.of(plan).components());
         List<InlineManifest> secrets = SecretManifests.render(plan, AddonFixtures.secrets(example));
 
         Map<String, String> golden = new TreeMap<>();
@@ -52,10 +54,11 @@ class ManifestRepoEmitterTest {
     @ParameterizedTest
     @ValueSource(strings = {FREE_TIER, MINIMAL, AddonFixtures.DIRECT})
     void sameSpecGivesByteIdenticalOutput(String example) {
-        ManifestRepoContent first = AddonFixtures.repoEmitter().emit(AddonFixtures.plan(example), List.of());
+        ClusterPlan plan = AddonFixtures.plan(example);
+        ManifestRepoContent first = AddonFixtures.repoEmitter().emit(plan, UserManifests.of(plan).components());
         // a fresh load and plan, a fresh emitter: nothing may depend on object identity or map order
         ClusterPlan again = ClusterPlan.of(new SpecValidator().validate(Examples.spec(example)).loaded());
-        ManifestRepoContent second = AddonFixtures.repoEmitter().emit(again, List.of());
+        ManifestRepoContent second = AddonFixtures.repoEmitter().emit(again, UserManifests.of(again).components());
         assertThat(second.files()).hasSameSizeAs(first.files());
         for (int i = 0; i < first.files().size(); i++) {
             assertThat(second.files().get(i).path()).isEqualTo(first.files().get(i).path());

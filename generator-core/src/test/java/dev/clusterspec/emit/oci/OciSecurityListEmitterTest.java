@@ -70,7 +70,7 @@ class OciSecurityListEmitterTest {
         String ports = IntStream.rangeClosed(1000, 1200).mapToObj(Integer::toString).collect(Collectors.joining(", "));
         String seed = Files.readString(Examples.spec("oci-free-tier"));
         assertThat(seed).contains("    ports: [443]\n");
-        Path spec = Examples.specBesidePatchFiles("oci-free-tier", dir);
+        Path spec = Examples.specBesideItsFiles("oci-free-tier", dir);
         Files.writeString(spec, seed.replace("    ports: [443]\n", "    ports: [443, " + ports + "]\n"));
         FirewallPlan plan = FirewallPlan.of(ClusterPlan.of(new SpecValidator().validate(spec).loaded()));
 

@@ -150,7 +150,7 @@ class NetworkPolicyEmitterTest {
         String seed = Files.readString(Examples.spec("oci-free-tier"));
         String from = "    allowFrom:\n      - namespace: api\n";
         assertThat(seed).contains(from);
-        Path spec = Examples.specBesidePatchFiles("oci-free-tier", dir);
+        Path spec = Examples.specBesideItsFiles("oci-free-tier", dir);
         Files.writeString(spec, seed.replace(from, from
                 + "      - cidr: 192.0.2.0/24\n      - {namespace: db, podLabels: {role: backup}}\n      - {namespace: web, podLabels: {app: public-web}}\n"));
         PolicyDocuments documents = NetworkPolicyEmitter.documents(

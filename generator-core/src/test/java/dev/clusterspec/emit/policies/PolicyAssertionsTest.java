@@ -7,6 +7,7 @@ import dev.clusterspec.Examples;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.connectivity.Connection;
 import dev.clusterspec.connectivity.ConnectivityResult;
+import dev.clusterspec.emit.usermanifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.ExamplePlans;
 import dev.clusterspec.plan.firewall.FirewallException;
@@ -26,7 +27,9 @@ class PolicyAssertionsTest {
     @Test
     void theSeedsAssertionsHoldAndTheAnalysisShowsWhy() {
         ClusterPlan plan = ExamplePlans.plan("oci-free-tier");
-        ConnectivityResult result = PolicyAssertions.check(plan, NetworkPolicyEmitter.documents(FirewallPlan.of(plan)));
+        PolicyDocuments generated = NetworkPolicyEmitter.documents(FirewallPlan.of(plan));
+        ConnectivityResult result = PolicyAssertions.analyse(plan, generated, UserManifests.of(plan).connectivityObjects());
+        assertThat(result.violations(PolicyAssertions.assertions(plan))).isEmpty();
 
         assertThat(lines(result, "web", "db")).isEmpty();
         assertThat(lines(result, "api", "db")).containsExactly(
@@ -37,14 +40,21 @@ class PolicyAssertionsTest {
                 "web/any-pod[Pod] => kube-system/coredns[Pod] : TCP 53,UDP 53",
                 "web/public-web[Pod] => kube-system/coredns[Pod] : TCP 53,UDP 53");
         assertThat(lines(result, "db", "db")).as("no traffic inside a namespace unless allowed").isEmpty();
+        // the example's own policies (manifests/web-to-api.yaml) open web -> api, which its third assertion needs
+        assertThat(lines(result, "web", "api")).containsExactly(
+                "web/any-pod[Pod] => api/internal-api[Pod] : TCP 8080",
+                "web/public-web[Pod] => api/internal-api[Pod] : TCP 8080");
+        assertThat(PolicyAssertions.violations(plan, generated)).as("the generated policies alone")
+                .containsExactly("namespace web cannot reach namespace api, but the spec says it must");
     }
 
     @Test
     void aViolatedAssertionFailsTheBuildWithTheConnectionThatBreaksIt(@TempDir Path dir) throws Exception {
         String seed = Files.readString(Examples.spec("oci-free-tier"));
-        String assertions = "  - {from: web, to: db, expect: denied}\n  - {from: api, to: db, expect: allowed}\n";
+        String assertions = "  - {from: web, to: db, expect: denied}\n  - {from: api, to: db, expect: allowed}\n"
+                + "  # holds through the policies in manifests/web-to-api.yaml\n  - {from: web, to: api, expect: allowed}\n";
         assertThat(seed).contains(assertions);
-        Path spec = Examples.specBesidePatchFiles("oci-free-tier", dir);
+        Path spec = Examples.specBesideItsFiles("oci-free-tier", dir);
         Files.writeString(spec, seed.replace(assertions, "  - {from: api, to: db, expect: denied}\n  - {from: web, to: api, expect: allowed}\n"));
         ClusterPlan plan = ClusterPlan.of(new SpecValidator().validate(spec).loaded());
         PolicyDocuments policies = NetworkPolicyEmitter.documents(FirewallPlan.of(plan));

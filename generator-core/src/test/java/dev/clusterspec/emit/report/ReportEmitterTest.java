@@ -267,7 +267,7 @@ class ReportEmitterTest {
         ClusterPlan old = ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(),
                 new ClusterSpec.Versions("v1.12.4", s.versions().kubernetes(), s.versions().cilium(), s.versions().tailscaleOperator()),
                 s.topology(), s.oci(), s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(),
-                s.services(), s.firewall(), s.manifestRepo(), s.secrets(), s.assertions()), plan.specSha256());
+                s.services(), s.firewall(), s.manifestRepo(), s.secrets(), s.assertions(), s.manifests()), plan.specSha256());
         String md = emit(ReportInputs.of(old, List.of(), ReportFixtures.manifests(old))).get(ReportEmitter.MARKDOWN_PATH).text();
         assertThat(md).contains("| inline manifests for apply-config --insecure (maintenance mode before Talos 1.13) |")
                 .contains("| 4.0 MiB |");

@@ -9,6 +9,7 @@ import dev.clusterspec.emit.manifests.ManifestRef;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
 import dev.clusterspec.emit.talos.TalosPatches;
+import dev.clusterspec.emit.usermanifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.ControlPlane;
@@ -27,7 +28,7 @@ import java.util.List;
 
 /**
  * Report inputs for the examples. The manifest repo is assembled here from the components that exist
- * in this module (the generated network policies) the way the manifest-repo emitter lays files out:
+ * in this module (the generated network policies, the spec's own manifests) the way the manifest-repo emitter lays files out:
  * content-addressed paths, raw URLs from the plan, plus a small inline CNI manifest and an inline Secret.
  */
 final class ReportFixtures {
@@ -37,7 +38,7 @@ final class ReportFixtures {
     static ReportInputs inputs(String example) {
         SpecValidator.Validated validated = new SpecValidator().validate(Examples.spec(example));
         ClusterPlan plan = ClusterPlan.of(validated.loaded());
-        return ReportInputs.of(plan, validated.warnings(), manifests(plan)).withTalosPatches(TalosPatches.of(plan).uses(plan));
+        return ReportInputs.of(plan, validated.warnings(), manifests(plan), UserManifests.of(plan)).withTalosPatches(TalosPatches.of(plan).uses(plan));
     }
 
     static ClusterPlan plan(String example) {
@@ -50,7 +51,7 @@ final class ReportFixtures {
         Oci oci = new Oci(region, s.oci().tier(), s.oci().reservedIps(), s.oci().vcn());
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), new ClusterSpec.Metadata(name), s.versions(), s.topology(),
                 oci, s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(), s.services(),
-                s.firewall(), s.manifestRepo(), s.secrets(), s.assertions()), plan.specSha256());
+                s.firewall(), s.manifestRepo(), s.secrets(), s.assertions(), s.manifests()), plan.specSha256());
     }
 
     /** The same cluster with other reachability assertions. */
@@ -58,7 +59,7 @@ final class ReportFixtures {
         ClusterSpec s = plan.spec();
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(),
                 s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(),
-                s.manifestRepo(), s.secrets(), assertions), plan.specSha256());
+                s.manifestRepo(), s.secrets(), assertions, s.manifests()), plan.specSha256());
     }
 
     /**
@@ -76,7 +77,7 @@ final class ReportFixtures {
         Network net = new Network(s.network().pods(), s.network().services(), s.network().tailnet(), s.network().clusterDomain(),
                 s.network().nameservers(), s.network().timeServers(), List.of());
         return ClusterPlan.of(new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), Topology.DIRECT, s.oci(), s.bastion(),
-                null, net, cp, nodes, s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.secrets(), s.assertions()),
+                null, net, cp, nodes, s.talos(), s.addons(), s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.secrets(), s.assertions(), s.manifests()),
                 plan.specSha256());
     }
 
@@ -90,6 +91,10 @@ final class ReportFixtures {
         List<OutputFile> files = new ArrayList<>();
         List<ManifestRef> refs = new ArrayList<>();
         List<ManifestComponent> components = new ArrayList<>(NetworkPolicyEmitter.components(dev.clusterspec.plan.firewall.FirewallPlan.of(plan)));
+        // the spec's own manifests, when the plan has the spec's folder to read them from
+        if (plan.source().isPresent()) {
+            components.addAll(UserManifests.of(plan).components());
+        }
         components.sort(java.util.Comparator.comparingInt(ManifestComponent::order));
         List<InlineManifest> inline = new ArrayList<>();
         for (ManifestComponent component : components) {

@@ -186,7 +186,10 @@ class RunbookSectionTest {
         ReportInputs inputs = ReportFixtures.inputs(example);
         List<String> lines = commands(inputs);
         for (ReachabilityAssertion a : inputs.plan().spec().assertions()) {
-            String probe = lines.stream().filter(l -> l.startsWith("kubectl -n " + a.from() + " run probe ")).findFirst().orElseThrow();
+            // the probe after the comment naming this assertion's pair: a namespace can be the source of several assertions
+            int comment = lines.indexOf(lines.stream().filter(l -> l.startsWith("# " + a.from() + " -> " + a.to() + "/")).findFirst().orElseThrow());
+            String probe = lines.get(comment + 1);
+            assertThat(probe).startsWith("kubectl -n " + a.from() + " run probe ");
             JsonNode pod = JsonMapper.shared().readTree(probe.substring(probe.indexOf("--overrides='") + 13, probe.length() - 1));
             JsonNode container = pod.at("/spec/containers/0");
             assertThat(pod.at("/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();

@@ -3,6 +3,8 @@ package dev.clusterspec.emit.talos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clusterspec.ExampleCopy;
+import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.Yaml;
 import dev.clusterspec.emit.manifests.InlineManifest;
@@ -111,8 +113,13 @@ class TalosEmitterTest {
 
         assertThat(cluster.get("inlineManifests")).extracting(m -> m.get("name").asString())
                 .containsExactly("cilium", "tailscale-operator-oauth");
-        assertThat(cluster.get("extraManifests")).extracting(JsonNode::asString).allSatisfy(url -> assertThat(url)
+        // the repo's files, then the spec's own URL (manifests.extraManifests)
+        List<String> urls = new ArrayList<>();
+        cluster.get("extraManifests").forEach(u -> urls.add(u.asString()));
+        assertThat(urls.subList(0, urls.size() - 1)).isNotEmpty().allSatisfy(url -> assertThat(url)
                 .matches("https://raw\\.githubusercontent\\.com/you/k8s-manifests-private/main/[a-z-]+/[0-9a-f]{16}\\.yaml"));
+        assertThat(urls.get(urls.size() - 1)).startsWith("https://raw.githubusercontent.com/prometheus-operator/")
+                .contains("?checksum=sha256:");
         assertThat(cluster.at("/extraManifestHeaders/Authorization").asString())
                 .isEqualTo("token DEMO-VALUE-not-a-real-secret-github-fetch-token");
     }
@@ -191,7 +198,9 @@ class TalosEmitterTest {
 
     @Test
     void theFetchTokenIsReadOnlyWhenThereIsSomethingToFetch(@TempDir Path empty) {
-        LoadedSpec spec = TalosFixtures.example("oci-free-tier");
+        // the example without its own URL: then the repo's URLs are all there is to fetch
+        LoadedSpec spec = new SpecValidator().validate(ExampleCopy.of("oci-free-tier", empty.resolve("project"))
+                .withoutExtraManifests().spec()).loaded();
         ClusterPlan plan = ClusterPlan.of(spec);
         // resolves nothing: any attempt to read the token fails the emit
         SecretResolver nothing = new SecretResolver(empty, name -> null);

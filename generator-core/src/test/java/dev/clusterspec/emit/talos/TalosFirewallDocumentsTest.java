@@ -78,7 +78,7 @@ class TalosFirewallDocumentsTest {
                 s.addons().tailscale(), s.addons().ociCcm(), s.addons().monitoring());
         ClusterSpec noHubble = new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(),
                 s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), addons, s.namespaces(), s.services(),
-                s.firewall(), s.manifestRepo(), s.secrets(), s.assertions());
+                s.firewall(), s.manifestRepo(), s.secrets(), s.assertions(), s.manifests());
         assertThat(names(ClusterPlan.of(noHubble, SEED.specSha256()), "w-1")).doesNotContain("hubble");
     }
 

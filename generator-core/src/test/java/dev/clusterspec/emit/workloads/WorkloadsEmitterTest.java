@@ -122,6 +122,6 @@ class WorkloadsEmitterTest {
     private static ClusterSpec withAddons(ClusterSpec s, Addons addons) {
         return new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(), s.proxmox(),
                 s.network(), s.controlPlane(), s.nodes(), s.talos(), addons, s.namespaces(), s.services(), s.firewall(), s.manifestRepo(), s.secrets(),
-                s.assertions());
+                s.assertions(), s.manifests());
     }
 }

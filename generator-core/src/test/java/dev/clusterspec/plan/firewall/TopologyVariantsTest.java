@@ -39,7 +39,7 @@ class TopologyVariantsTest {
     void anIngressHostThatIsNotTheGatewayIsFlaggedInThePlanAndTheRuleset() throws Exception {
         String seed = Files.readString(Examples.spec("oci-free-tier"));
         assertThat(seed).contains("    gateway: 10.0.0.1\n");
-        Path spec = Examples.specBesidePatchFiles("oci-free-tier", dir);
+        Path spec = Examples.specBesideItsFiles("oci-free-tier", dir);
         Files.writeString(spec, seed.replace("    gateway: 10.0.0.1\n", "    gateway: 10.0.0.2\n"));
         FirewallPlan plan = FirewallPlan.of(load(spec));
 
