@@ -1,11 +1,12 @@
 package dev.clusterspec.check;
 
-import dev.clusterspec.check.Diagnostic.Severity;
+import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.load.SourceMap;
 import dev.clusterspec.spec.ClusterSpec;
 import java.util.ArrayList;
 import java.util.List;
+import dev.clusterspec.load.Diagnostic;
 
 /** What a check sees: the spec, where its values were written, and where findings go. */
 public final class CheckContext {

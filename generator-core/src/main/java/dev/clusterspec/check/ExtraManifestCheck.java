@@ -1,10 +1,10 @@
 package dev.clusterspec.check;
 
-import dev.clusterspec.plan.ExtraManifestUrl;
-import dev.clusterspec.plan.FetchTokenScope;
+import dev.clusterspec.spec.ExtraManifestUrl;
+import dev.clusterspec.spec.FetchTokenScope;
 import dev.clusterspec.spec.ClusterSpec;
-import dev.clusterspec.verify.SecretFinding;
-import dev.clusterspec.verify.SecretScanner;
+import dev.clusterspec.secretscan.SecretFinding;
+import dev.clusterspec.secretscan.SecretScanner;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

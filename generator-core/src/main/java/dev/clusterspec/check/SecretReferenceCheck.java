@@ -1,7 +1,7 @@
 package dev.clusterspec.check;
 
 import dev.clusterspec.spec.SecretRefs;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 
 /**
  * Every secret reference can be read now, used by an output or not: the file exists inside the

@@ -3,6 +3,7 @@ package dev.clusterspec.check;
 import dev.clusterspec.load.LoadedSpec;
 import java.util.Comparator;
 import java.util.List;
+import dev.clusterspec.load.Diagnostic;
 
 /** Runs every semantic rule and returns all findings at once, in file order (the spec's, then files it names). */
 public final class SemanticChecks {

@@ -2,10 +2,12 @@ package dev.clusterspec.check;
 
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.load.SpecLoader;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import dev.clusterspec.load.Diagnostic;
+import dev.clusterspec.load.SpecProblemsException;
 
 /** The front end: load, schema, semantic rules. Returns the spec with its warnings, or throws with every error. */
 public final class SpecValidator {

@@ -1,6 +1,6 @@
 package dev.clusterspec.check;
 
-import dev.clusterspec.emit.talos.TalosPatches;
+import dev.clusterspec.load.patches.TalosPatches;
 
 /**
  * Talos patches can be read: files exist inside the spec's folder, hold YAML, and are patches

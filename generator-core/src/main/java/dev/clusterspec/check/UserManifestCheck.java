@@ -1,6 +1,6 @@
 package dev.clusterspec.check;
 
-import dev.clusterspec.emit.usermanifests.UserManifests;
+import dev.clusterspec.load.manifests.UserManifests;
 
 /**
  * The user's manifests folder can be used: it is inside the spec's folder, and its files hold

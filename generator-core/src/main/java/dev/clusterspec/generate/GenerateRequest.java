@@ -5,12 +5,13 @@ import dev.clusterspec.load.age.AgeKeySources;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import dev.clusterspec.verify.OutputSchemaCheck;
 
 /**
  * What a generate run needs: the spec, the Talos secrets bundle, where outputs go, and options.
  *
  * @param secretsBundle the bundle as configured; when only {@code <secretsBundle>.age} exists, that
- *     encrypted one is read (see {@link dev.clusterspec.emit.talos.secrets.SecretsBundleFile})
+ *     encrypted one is read (see {@link dev.clusterspec.load.bundle.SecretsBundleFile})
  * @param catalogMirror a folder holding the version catalog's third-party files (e.g. the
  *     Tailscale CRDs); when absent they are referenced by their pinned upstream URLs
  * @param schemas a folder of upstream schemas to check every generated document against before

@@ -1,6 +1,6 @@
 package dev.clusterspec.generate;
 
-import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.emit.OutputFile;
 import java.util.List;
 import java.util.Map;

@@ -17,17 +17,17 @@ import dev.clusterspec.emit.manifests.SecretManifests;
 import dev.clusterspec.emit.report.ReportEmitter;
 import dev.clusterspec.emit.report.ReportInputs;
 import dev.clusterspec.emit.talos.TalosEmitter;
-import dev.clusterspec.emit.talos.TalosPatches;
-import dev.clusterspec.emit.talos.secrets.SecretsBundle;
-import dev.clusterspec.emit.talos.secrets.SecretsBundleFile;
-import dev.clusterspec.emit.talos.secrets.TalosCertificates;
-import dev.clusterspec.emit.usermanifests.UserManifests;
+import dev.clusterspec.load.patches.TalosPatches;
+import dev.clusterspec.load.bundle.SecretsBundle;
+import dev.clusterspec.load.bundle.SecretsBundleFile;
+import dev.clusterspec.load.bundle.TalosCertificates;
+import dev.clusterspec.load.manifests.UserManifests;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.spec.SpecFolder;
 import dev.clusterspec.load.age.AgeDecryptor;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import dev.clusterspec.write.OutputIndex;
 import dev.clusterspec.write.OutputWriter;
 import java.nio.file.Path;
@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import dev.clusterspec.verify.OutputSchemaCheck;
+import dev.clusterspec.verify.ConnectivityAssertions;
 
 /**
  * The compiler's driver: validate, plan, emit every target, verify, write. The manifest repo and
@@ -90,7 +92,7 @@ public final class Generator {
         files.add(repo.connectivityList());
         files.addAll(ReportEmitter.emit(new ReportInputs(plan, validated.warnings(), firewall, repo.connectivity(), repo.content(),
                 List.of(), List.of(), repo.userManifests().files()).withTalosConfigs(talos)
-                .withTalosPatches(TalosPatches.of(plan).uses(plan))));
+                .withTalosPatches(plan.talosPatches().uses(plan.nodes()))));
         files.sort(Comparator.comparing(OutputFile::path));
 
         request.schemasIfAny().ifPresent(schemas -> {

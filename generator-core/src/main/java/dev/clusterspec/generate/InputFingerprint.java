@@ -3,7 +3,7 @@ package dev.clusterspec.generate;
 import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.SecretRef;
 import dev.clusterspec.spec.SecretRefs;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import dev.clusterspec.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.clusterspec.generate;
 
-import dev.clusterspec.check.Diagnostic;
-import dev.clusterspec.check.SpecProblemsException;
+import dev.clusterspec.load.Diagnostic;
+import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.connectivity.ConnectivityResult;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.catalog.LocalMirrorSource;
@@ -11,11 +11,11 @@ import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.manifests.ManifestRepoEmitter;
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
 import dev.clusterspec.emit.policies.PolicyAssertions;
-import dev.clusterspec.emit.usermanifests.UserManifests;
+import dev.clusterspec.load.manifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
-import dev.clusterspec.verify.SecretFinding;
-import dev.clusterspec.verify.SecretScanner;
+import dev.clusterspec.secretscan.SecretFinding;
+import dev.clusterspec.secretscan.SecretScanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

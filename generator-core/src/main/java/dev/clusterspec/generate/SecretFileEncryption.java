@@ -13,7 +13,7 @@ import dev.clusterspec.load.age.AgeKeySources;
 import dev.clusterspec.load.age.AgeRecipient;
 import dev.clusterspec.spec.SecretRef;
 import dev.clusterspec.spec.SecretRefs;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import dev.clusterspec.spec.SpecFolder;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,7 +1,6 @@
 package dev.clusterspec.load;
 
-import dev.clusterspec.check.Diagnostic;
-import dev.clusterspec.check.Diagnostic.Severity;
+import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.load.SourceMap.Position;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

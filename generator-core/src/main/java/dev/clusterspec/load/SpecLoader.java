@@ -1,9 +1,7 @@
 package dev.clusterspec.load;
 
 import dev.clusterspec.Sha256;
-import dev.clusterspec.check.Diagnostic;
-import dev.clusterspec.check.Diagnostic.Severity;
-import dev.clusterspec.check.SpecProblemsException;
+import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.spec.ClusterSpec;
 import java.io.IOException;
 import java.nio.file.Files;

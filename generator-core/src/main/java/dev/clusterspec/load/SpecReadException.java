@@ -1,6 +1,5 @@
 package dev.clusterspec.load;
 
-import dev.clusterspec.check.Diagnostic;
 
 /** The spec file cannot be read as a YAML document; carries one located diagnostic. */
 public final class SpecReadException extends RuntimeException {

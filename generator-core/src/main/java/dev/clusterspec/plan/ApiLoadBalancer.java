@@ -1,6 +1,5 @@
 package dev.clusterspec.plan;
 
-import dev.clusterspec.plan.firewall.Ports;
 import dev.clusterspec.spec.Ip;
 import dev.clusterspec.spec.Oci.ReservedIp;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.clusterspec.plan;
 
 import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.load.patches.TalosPatches;
 import dev.clusterspec.spec.Cidr;
 import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.Ip;
@@ -17,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.clusterspec.spec.ExtraManifestUrl;
+import dev.clusterspec.spec.FetchTokenScope;
 
 /**
  * The facts every emitter shares, derived once from a validated spec: endpoints, certificate
@@ -42,6 +45,7 @@ public final class ClusterPlan {
     private final GuestMacs guestMacs;
     private final List<Cidr> admins;
     private final Optional<ApiLoadBalancer> apiLoadBalancer;
+    private TalosPatches talosPatches;
 
     private ClusterPlan(ClusterSpec spec, String specSha256, LoadedSpec source) {
         this.spec = spec;
@@ -69,6 +73,17 @@ public final class ClusterPlan {
 
     public ClusterSpec spec() {
         return spec;
+    }
+
+    /**
+     * The spec's Talos patches, read from the spec and the files it names when first asked for (a plan
+     * made in code from another spec's values need not carry that spec's folder until it is used).
+     */
+    public TalosPatches talosPatches() {
+        if (talosPatches == null) {
+            talosPatches = TalosPatches.of(spec, source());
+        }
+        return talosPatches;
     }
 
     /**

@@ -15,8 +15,8 @@ import org.eclipse.jgit.lib.PersonIdent;
 import dev.clusterspec.BuildLog;
 import dev.clusterspec.publish.CacheClone.PushReport;
 import dev.clusterspec.publish.PublishException.Reason;
-import dev.clusterspec.verify.SecretFinding;
-import dev.clusterspec.verify.SecretScanner;
+import dev.clusterspec.secretscan.SecretFinding;
+import dev.clusterspec.secretscan.SecretScanner;
 
 /**
  * Publishes the generated manifest-repo folder to its git remote:

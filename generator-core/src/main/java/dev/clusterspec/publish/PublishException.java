@@ -3,7 +3,7 @@ package dev.clusterspec.publish;
 import java.util.List;
 import java.util.Objects;
 
-import dev.clusterspec.verify.SecretFinding;
+import dev.clusterspec.secretscan.SecretFinding;
 
 /**
  * Publishing failed for a reason the user can act on; the message says which and what to do.

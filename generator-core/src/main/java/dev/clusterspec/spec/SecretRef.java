@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A reference to a secret ({@code ${env:NAME}} or {@code ${file:path}}), never its value. The value
- * is read only when an emitter needs it, through {@link SecretResolver}; {@link #toString()} shows the
+ * is read only when an emitter needs it, through the loader's {@code SecretResolver}; {@link #toString()} shows the
  * reference, so logging a spec can never leak a secret.
  */
 public record SecretRef(Source source, String name) {

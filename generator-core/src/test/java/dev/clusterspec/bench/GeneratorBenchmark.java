@@ -2,7 +2,7 @@ package dev.clusterspec.bench;
 
 import dev.clusterspec.BuildLog;
 import dev.clusterspec.check.SpecValidator;
-import dev.clusterspec.emit.talos.secrets.SecretsBundles;
+import dev.clusterspec.load.bundle.SecretsBundles;
 import dev.clusterspec.generate.GenerateRequest;
 import dev.clusterspec.generate.Generator;
 import java.lang.management.ManagementFactory;

@@ -6,6 +6,7 @@ import dev.clusterspec.ExampleCopy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.clusterspec.load.Diagnostic;
 
 /** What the direct topology allows but points out (the bad-spec suite covers its errors). */
 class DirectTopologyWarningsTest {

@@ -7,6 +7,8 @@ import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.Node;
 import dev.clusterspec.spec.Topology;
 import org.junit.jupiter.api.Test;
+import dev.clusterspec.load.Diagnostic;
+import dev.clusterspec.load.SpecProblemsException;
 
 class ExampleSpecsTest {
 

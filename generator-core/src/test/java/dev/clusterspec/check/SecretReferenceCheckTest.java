@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.clusterspec.ExampleCopy;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.clusterspec.load.Diagnostic;
+import dev.clusterspec.load.SpecProblemsException;
 
 /**
  * What {@code cluster:validate} says about secret references: every one is checked (used by an

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.clusterspec.BuildLog;
 import dev.clusterspec.Examples;
-import dev.clusterspec.check.SpecProblemsException;
+import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.diff.DiffReport;
 import dev.clusterspec.diff.DiffSourceException;
 import java.io.IOException;

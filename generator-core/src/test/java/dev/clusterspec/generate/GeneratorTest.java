@@ -63,7 +63,7 @@ class GeneratorTest {
         Path schemas = dir.resolve("schemas");
         Files.createDirectories(schemas.resolve("k8s-schemas/v0.0.0-standalone-strict"));
         assertThatThrownBy(() -> new Generator().generate(request(true, schemas)))
-                .isInstanceOf(GenerateException.class)
+                .isInstanceOf(dev.clusterspec.verify.VerificationException.class)
                 .hasMessageContaining("do not match the schemas in " + schemas + " (nothing was written)")
                 .hasMessageContaining("manifest-repo/10-cilium/")
                 .hasMessageContaining("no schema for v1 Namespace")

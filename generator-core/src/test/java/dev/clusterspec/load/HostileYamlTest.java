@@ -3,8 +3,6 @@ package dev.clusterspec.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.clusterspec.check.Diagnostic;
-import dev.clusterspec.check.SpecProblemsException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

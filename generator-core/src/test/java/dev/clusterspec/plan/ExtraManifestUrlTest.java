@@ -3,12 +3,14 @@ package dev.clusterspec.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.clusterspec.plan.ExtraManifestUrl.Pin;
+import dev.clusterspec.spec.ExtraManifestUrl.Pin;
 import dev.clusterspec.spec.ManifestRepo;
 import dev.clusterspec.spec.SecretRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.clusterspec.spec.ExtraManifestUrl;
+import dev.clusterspec.spec.FetchTokenScope;
 
 /** Taking the spec's manifest URLs apart: what pins them, where they go, what is safe to print. */
 class ExtraManifestUrlTest {

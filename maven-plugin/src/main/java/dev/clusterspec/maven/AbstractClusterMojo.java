@@ -1,8 +1,8 @@
 package dev.clusterspec.maven;
 
 import dev.clusterspec.UserError;
-import dev.clusterspec.check.Diagnostic;
-import dev.clusterspec.check.SpecProblemsException;
+import dev.clusterspec.load.Diagnostic;
+import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.load.age.AgeKeySources;
 import java.io.File;

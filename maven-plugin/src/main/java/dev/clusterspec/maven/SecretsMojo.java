@@ -1,7 +1,7 @@
 package dev.clusterspec.maven;
 
-import dev.clusterspec.emit.talos.secrets.SecretsBundleCreation;
-import dev.clusterspec.emit.talos.secrets.SecretsBundles;
+import dev.clusterspec.load.bundle.SecretsBundleCreation;
+import dev.clusterspec.load.bundle.SecretsBundles;
 import dev.clusterspec.load.SpecLoader;
 import dev.clusterspec.load.age.AgeDecryptor;
 import dev.clusterspec.load.age.AgeRecipient;

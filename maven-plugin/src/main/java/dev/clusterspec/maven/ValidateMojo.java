@@ -2,7 +2,7 @@ package dev.clusterspec.maven;
 
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.spec.ClusterSpec;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import java.io.File;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

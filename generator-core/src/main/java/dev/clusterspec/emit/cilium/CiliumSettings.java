@@ -4,7 +4,7 @@ import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.catalog.VersionCatalog.CiliumRelease;
 import dev.clusterspec.emit.manifests.ManifestProblemException;
 import dev.clusterspec.plan.ClusterPlan;
-import dev.clusterspec.plan.firewall.Ports;
+import dev.clusterspec.plan.Ports;
 import dev.clusterspec.spec.Addons;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.Templates;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.Route;
-import dev.clusterspec.plan.firewall.Ports;
+import dev.clusterspec.plan.Ports;
 import dev.clusterspec.spec.Proxmox;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

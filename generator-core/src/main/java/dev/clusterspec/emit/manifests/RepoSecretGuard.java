@@ -1,8 +1,8 @@
 package dev.clusterspec.emit.manifests;
 
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.verify.SecretFinding;
-import dev.clusterspec.verify.SecretScanner;
+import dev.clusterspec.secretscan.SecretFinding;
+import dev.clusterspec.secretscan.SecretScanner;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

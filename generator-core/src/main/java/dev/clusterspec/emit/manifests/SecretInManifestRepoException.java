@@ -1,7 +1,7 @@
 package dev.clusterspec.emit.manifests;
 
 import dev.clusterspec.UserError;
-import dev.clusterspec.verify.SecretFinding;
+import dev.clusterspec.secretscan.SecretFinding;
 import java.util.List;
 import java.util.stream.Collectors;
 

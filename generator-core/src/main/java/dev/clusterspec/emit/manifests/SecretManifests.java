@@ -6,7 +6,7 @@ import dev.clusterspec.emit.monitoring.AlloyEmitter;
 import dev.clusterspec.emit.ociccm.OciCcmEmitter;
 import dev.clusterspec.emit.tailscale.TailscaleEmitter;
 import dev.clusterspec.plan.ClusterPlan;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.clusterspec.emit.oci;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.TerraformJson;
 import dev.clusterspec.plan.ClusterPlan;
-import dev.clusterspec.plan.firewall.Ports;
+import dev.clusterspec.plan.Ports;
 import dev.clusterspec.spec.Bastion;
 import dev.clusterspec.spec.Cidr;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.clusterspec.emit.ociccm;
 
 import dev.clusterspec.emit.Templates;
-import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.manifests.ApplyOrder;
 import dev.clusterspec.emit.manifests.InlineManifest;
@@ -10,7 +10,7 @@ import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.Addons.OciApiKey;
 import dev.clusterspec.spec.Addons.OciCcm;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.policies;
 
-import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.manifests.ApplyOrder;
 import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.plan.ClusterPlan;

@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.report;
 
-import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.Templates;
 import dev.clusterspec.plan.ClusterPlan;

@@ -2,13 +2,13 @@ package dev.clusterspec.emit.report;
 
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
 import dev.clusterspec.emit.policies.PolicyAssertions;
-import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.connectivity.ConnectivityResult;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
-import dev.clusterspec.emit.talos.TalosPatches;
-import dev.clusterspec.emit.usermanifests.UserManifestFile;
-import dev.clusterspec.emit.usermanifests.UserManifests;
+import dev.clusterspec.load.patches.TalosPatches;
+import dev.clusterspec.load.manifests.UserManifestFile;
+import dev.clusterspec.load.manifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import java.util.Comparator;

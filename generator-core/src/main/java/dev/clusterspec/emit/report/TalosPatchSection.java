@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.report;
 
-import dev.clusterspec.emit.talos.TalosPatches;
+import dev.clusterspec.load.patches.TalosPatches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.clusterspec.emit.report;
 
 import dev.clusterspec.emit.manifests.ManifestRef;
-import dev.clusterspec.emit.usermanifests.UserManifestFile;
-import dev.clusterspec.plan.ExtraManifestUrl;
+import dev.clusterspec.load.manifests.UserManifestFile;
+import dev.clusterspec.spec.ExtraManifestUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

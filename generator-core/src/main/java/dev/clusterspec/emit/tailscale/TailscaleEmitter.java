@@ -11,7 +11,7 @@ import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.emit.workloads.PodSecurity;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.Addons.Tailscale;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.clusterspec.emit.talos;
 
 import dev.clusterspec.emit.manifests.InlineManifest;
-import dev.clusterspec.emit.talos.secrets.SecretsBundle;
+import dev.clusterspec.load.bundle.SecretsBundle;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.Network;
 import dev.clusterspec.spec.Node;

@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.talos;
 
-import dev.clusterspec.emit.talos.secrets.SecretsBundle;
+import dev.clusterspec.load.bundle.SecretsBundle;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.Addons.OciCcm;
 import dev.clusterspec.spec.Topology;

@@ -1,8 +1,8 @@
 package dev.clusterspec.emit.talos;
 
-import dev.clusterspec.emit.talos.patch.PatchException;
-import dev.clusterspec.plan.ExtraManifestUrl;
-import dev.clusterspec.plan.FetchTokenScope;
+import dev.clusterspec.configpatch.PatchException;
+import dev.clusterspec.spec.ExtraManifestUrl;
+import dev.clusterspec.spec.FetchTokenScope;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.talos;
 
-import dev.clusterspec.emit.talos.secrets.SecretsBundle.CertificateAndKey;
+import dev.clusterspec.load.bundle.SecretsBundle.CertificateAndKey;
 import dev.clusterspec.spec.Node;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;

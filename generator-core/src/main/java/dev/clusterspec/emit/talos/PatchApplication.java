@@ -1,11 +1,11 @@
 package dev.clusterspec.emit.talos;
 
-import dev.clusterspec.check.Diagnostic;
-import dev.clusterspec.check.SpecProblemsException;
-import dev.clusterspec.emit.talos.patch.ConfigPatcher;
-import dev.clusterspec.emit.talos.patch.ConfigPatcher.JsonPatchTarget;
-import dev.clusterspec.emit.talos.patch.PatchException;
-import dev.clusterspec.plan.FetchTokenScope;
+import dev.clusterspec.load.Diagnostic;
+import dev.clusterspec.load.SpecProblemsException;
+import dev.clusterspec.configpatch.ConfigPatcher;
+import dev.clusterspec.configpatch.ConfigPatcher.JsonPatchTarget;
+import dev.clusterspec.configpatch.PatchException;
+import dev.clusterspec.spec.FetchTokenScope;
 import dev.clusterspec.spec.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
+import dev.clusterspec.load.patches.TalosPatch;
 
 /**
  * Applies each node's patches to the documents generated for it. A patch that cannot apply is
@@ -47,7 +48,7 @@ final class PatchApplication {
                 }
                 current = next;
             } catch (PatchException e) {
-                Diagnostic place = patch.origin().locate(e, PatchLoader.message(e));
+                Diagnostic place = patch.problemAt(e);
                 problems.computeIfAbsent(place, p -> new ArrayList<>()).add(node.name());
                 return documents;
             }

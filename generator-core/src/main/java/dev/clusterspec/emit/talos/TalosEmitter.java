@@ -1,20 +1,20 @@
 package dev.clusterspec.emit.talos;
 
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
-import dev.clusterspec.emit.talos.secrets.SecretsBundle;
-import dev.clusterspec.emit.talos.secrets.TalosconfigEmitter;
+import dev.clusterspec.load.bundle.SecretsBundle;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import dev.clusterspec.plan.firewall.Layer;
 import dev.clusterspec.spec.Node;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
+import dev.clusterspec.load.patches.TalosPatches;
 
 /**
  * The Talos outputs: {@code talos/<node>.yaml}, the multi-document machine config of every node for
@@ -61,7 +61,7 @@ public final class TalosEmitter {
         }
         ConfigInputs inputs = new ConfigInputs(plan, bundle, TalosImages.of(plan.spec().versions()),
                 ControlPlaneManifests.of(plan, manifests, secretInlineManifests, secrets));
-        TalosPatches patches = TalosPatches.of(plan);
+        TalosPatches patches = plan.talosPatches();
         PatchApplication patching = new PatchApplication(plan.fetchTokenScope());
         List<OutputFile> out = new ArrayList<>();
         for (Node node : plan.nodes()) {

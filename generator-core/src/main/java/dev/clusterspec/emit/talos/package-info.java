@@ -12,8 +12,5 @@
  * <p>Talos has no SSH. Rules for port 22 on the nodes (the architecture document's "SSH from the
  * Proxmox host") protect nothing; nodes are managed through apid on 50000, which the firewall plan
  * opens to the admins, the control planes and the Proxmox hosts' bridge addresses.
- *
- * <p>{@link dev.clusterspec.emit.talos.TalosSchemaValidator} checks documents against Talos's
- * published {@code config.schema.json} of the target version.
  */
 package dev.clusterspec.emit.talos;

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.clusterspec.plan.Ports;
 
 /**
  * Every allowed flow of every firewall layer, derived once from the plan. Each layer's emitter renders
@@ -88,7 +89,7 @@ public final class FirewallPlan {
                 reasons.add(flow.reason());
             }
             List<Cidr> sources = Cidr.merge(all);
-            rules.add(new IngressRule(Ports.name(first.protocol(), first.ports(), apiServer), first.protocol(), first.ports(),
+            rules.add(new IngressRule(PortNames.of(first.protocol(), first.ports(), apiServer), first.protocol(), first.ports(),
                     sources, List.copyOf(reasons)));
         }
         return List.copyOf(rules);

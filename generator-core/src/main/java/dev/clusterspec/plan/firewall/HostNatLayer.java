@@ -1,6 +1,7 @@
 package dev.clusterspec.plan.firewall;
 
 import java.util.List;
+import dev.clusterspec.plan.Ports;
 
 /**
  * The Proxmox hosts' own nftables table: public traffic DNATed from the ingress host's secondary

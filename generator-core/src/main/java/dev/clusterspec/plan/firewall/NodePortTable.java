@@ -3,6 +3,7 @@ package dev.clusterspec.plan.firewall;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.Firewall.NodeIngress;
 import java.util.List;
+import dev.clusterspec.plan.Ports;
 
 /**
  * What the Talos nodes must accept, and from whom: Talos's own ports (apid, trustd, etcd, kubelet),

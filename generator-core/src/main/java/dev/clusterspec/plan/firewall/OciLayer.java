@@ -4,6 +4,7 @@ import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.PublicExposure;
 import dev.clusterspec.spec.ServiceSpec;
 import java.util.List;
+import dev.clusterspec.plan.Ports;
 
 /**
  * The OCI security list of the subnet the Proxmox hosts sit in (nested) or the Talos nodes and their

@@ -6,6 +6,7 @@ import dev.clusterspec.spec.ServiceSpec;
 import dev.clusterspec.spec.ServiceSpec.AllowFrom;
 import java.util.List;
 import java.util.Map;
+import dev.clusterspec.plan.Ports;
 
 /**
  * Network policies of the namespaces clusterspec creates. Every application namespace denies all

@@ -1,6 +1,7 @@
 package dev.clusterspec.plan.firewall;
 
 import java.util.List;
+import dev.clusterspec.plan.Ports;
 
 /**
  * The Proxmox VE firewall (nested topology): what each host accepts (host.fw), what each Talos VM

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.emit.Golden;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.nftables.HostNftablesEmitter;
 import dev.clusterspec.emit.talos.TalosFixtures;
 import dev.clusterspec.plan.ClusterPlan;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.tailscale.TailscaleEmitter;
 import dev.clusterspec.plan.ClusterPlan;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -7,7 +7,7 @@ import dev.clusterspec.Examples;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.connectivity.Connection;
 import dev.clusterspec.connectivity.ConnectivityResult;
-import dev.clusterspec.emit.usermanifests.UserManifests;
+import dev.clusterspec.load.manifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.ExamplePlans;
 import dev.clusterspec.plan.firewall.FirewallException;

@@ -2,7 +2,7 @@ package dev.clusterspec.emit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterspec.check.Diagnostic;
+import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;

@@ -8,8 +8,8 @@ import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.emit.manifests.ManifestRef;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
-import dev.clusterspec.emit.talos.TalosPatches;
-import dev.clusterspec.emit.usermanifests.UserManifests;
+import dev.clusterspec.load.patches.TalosPatches;
+import dev.clusterspec.load.manifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.ControlPlane;
@@ -38,7 +38,7 @@ final class ReportFixtures {
     static ReportInputs inputs(String example) {
         SpecValidator.Validated validated = new SpecValidator().validate(Examples.spec(example));
         ClusterPlan plan = ClusterPlan.of(validated.loaded());
-        return ReportInputs.of(plan, validated.warnings(), manifests(plan), UserManifests.of(plan)).withTalosPatches(TalosPatches.of(plan).uses(plan));
+        return ReportInputs.of(plan, validated.warnings(), manifests(plan), UserManifests.of(plan)).withTalosPatches(plan.talosPatches().uses(plan.nodes()));
     }
 
     static ClusterPlan plan(String example) {

@@ -1,10 +1,11 @@
 package dev.clusterspec.emit.talos;
 
-import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.Yaml;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
+import dev.clusterspec.verify.TalosSchemaValidator;
 
 /**
  * A multi-document Talos config flattened to {@code path -> value}: one entry per scalar and per

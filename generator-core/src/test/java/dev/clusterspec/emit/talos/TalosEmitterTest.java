@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clusterspec.ExampleCopy;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.plan.ClusterPlan;
-import dev.clusterspec.spec.SecretResolver;
+import dev.clusterspec.load.SecretResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import dev.clusterspec.verify.TalosSchemaValidator;
 
 /** What the emitter writes for whom, and that the same inputs give the same bytes. */
 class TalosEmitterTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.Examples;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.emit.Yaml;
+import dev.clusterspec.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import dev.clusterspec.verify.TalosSchemaValidator;
 
 /**
  * Every document our Talos emitter writes, checked against Talos's published v1.13.9 schema.

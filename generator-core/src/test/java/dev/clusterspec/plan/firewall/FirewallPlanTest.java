@@ -7,6 +7,7 @@ import dev.clusterspec.spec.Node;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import dev.clusterspec.plan.Ports;
 
 class FirewallPlanTest {
 

@@ -1,0 +1,91 @@
+package dev.clusterspec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
+
+/**
+ * Deterministic, diff-friendly YAML for everything we write from Java trees: keys in the order the
+ * tree has them (callers build trees in a stable order), block style, no document-start marker,
+ * and quotes wherever a Go YAML 1.1 decoder (Kubernetes, Talos) would read a string as something else.
+ */
+public final class Yaml {
+
+    /** Strings that YAML 1.1 readers turn into numbers, booleans, null, timestamps or merge keys. */
+    private static final Pattern YAML11_AMBIGUOUS =
+            Pattern.compile("^(?:[-+.0-9].*|<<|=|(?i:y|n|yes|no|on|off|true|false|null|~))$");
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder(
+                    YAMLFactory.builder()
+                            .stringQuotingChecker(new Yaml11SafeQuoting())
+                            // generated and published files (a repo of CRDs, Talos configs with inline
+                            // manifests) may be far bigger than the 3 MB a document may have by default
+                            .loadSettings(LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).build())
+                            .build())
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private Yaml() {}
+
+    public static YAMLMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** One YAML document, ending in a newline. */
+    public static String write(JsonNode document) {
+        String text = MAPPER.writeValueAsString(document);
+        return text.endsWith("\n") ? text : text + "\n";
+    }
+
+    /** Several documents separated by {@code ---}, the form kubectl and Talos read. */
+    public static String writeAll(List<? extends JsonNode> documents) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < documents.size(); i++) {
+            if (i > 0) {
+                out.append("---\n");
+            }
+            out.append(write(documents.get(i)));
+        }
+        return out.toString();
+    }
+
+    /** Reads a multi-document YAML text back into trees (for verification and tests). */
+    public static List<JsonNode> readAll(String text) {
+        List<JsonNode> documents = new ArrayList<>();
+        try (var it = MAPPER.readValues(MAPPER.createParser(text), JsonNode.class)) {
+            while (it.hasNextValue()) {
+                JsonNode node = it.nextValue();
+                if (node != null && !node.isNull() && !node.isMissingNode()) {
+                    documents.add(node);
+                }
+            }
+        }
+        return documents;
+    }
+
+    /** Quotes what a YAML 1.1 decoder would misread, on top of the default rules. */
+    private static final class Yaml11SafeQuoting extends StringQuotingChecker.Default {
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || YAML11_AMBIGUOUS.matcher(value).matches();
+        }
+    }
+}
