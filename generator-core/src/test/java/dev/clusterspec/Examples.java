@@ -8,6 +8,9 @@ import java.util.stream.Stream;
 /** Locates the bundled example projects and the shared reference data from tests. */
 public final class Examples {
 
+    /** Every bundled example, in the order tests report them. */
+    public static final java.util.List<String> ALL = java.util.List.of("oci-free-tier", "minimal", "oci-direct");
+
     private Examples() {}
 
     public static Path root() {

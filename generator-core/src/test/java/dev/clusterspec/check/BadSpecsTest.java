@@ -3,6 +3,7 @@ package dev.clusterspec.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clusterspec.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class BadSpecsTest {
                 })
                 .toList();
 
-        if (Boolean.getBoolean("clusterspec.updateGolden")) {
+        if (Golden.updating()) {
             String body = String.join("\n", text.lines().filter(l -> !l.startsWith(EXPECT)).toList());
             StringBuilder out = new StringBuilder(body).append('\n');
             actual.forEach(a -> out.append(EXPECT).append(a).append('\n'));

@@ -3,9 +3,7 @@ package dev.clusterspec.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.Examples;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.clusterspec.Golden;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +23,8 @@ class SpecReferenceTest {
     private record Field(String path, String type, String defaultValue, String description) {}
 
     @Test
-    void theSpecReferenceIsRenderedFromTheSchema() throws IOException {
-        String rendered = render(fields());
-        if (Boolean.getBoolean("clusterspec.updateGolden")) {
-            Files.writeString(DOC, rendered, StandardCharsets.UTF_8);
-        }
-        assertThat(Files.readString(DOC, StandardCharsets.UTF_8)).isEqualTo(rendered);
+    void theSpecReferenceIsRenderedFromTheSchema() {
+        Golden.assertFile(DOC, render(fields()));
     }
 
     @Test

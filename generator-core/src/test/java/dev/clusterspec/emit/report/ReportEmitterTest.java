@@ -2,6 +2,7 @@ package dev.clusterspec.emit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clusterspec.Golden;
 import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.manifests.InlineManifest;
@@ -33,14 +34,14 @@ class ReportEmitterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"oci-free-tier", "minimal", "oci-direct"})
-    void markdownAndDiagramMatchTheGoldenFiles(String example) {
+    void markdownMatchesItsGoldenFile(String example) {
         Map<String, OutputFile> files = emit(ReportFixtures.inputs(example));
         assertThat(files.keySet()).containsExactlyInAnyOrder(ReportEmitter.HTML_PATH, ReportEmitter.MARKDOWN_PATH,
                 ReportEmitter.SVG_PATH, ReportEmitter.CONNECTIVITY_PATH);
         assertThat(files.values()).noneMatch(OutputFile::secret);
-        ReportGolden.check(example, "README.md", files.get(ReportEmitter.MARKDOWN_PATH).text());
-        ReportGolden.check(example, "connectivity.md", files.get(ReportEmitter.CONNECTIVITY_PATH).text());
-        ReportGolden.check(example, "topology.svg", files.get(ReportEmitter.SVG_PATH).text());
+        // from these inputs, without Talos configs; the diagram, the connectivity table and the
+        // report of the real run are in the examples' whole output (ExampleOutputsGoldenTest)
+        Golden.assertFolder("report/" + example, Map.of("README.md", files.get(ReportEmitter.MARKDOWN_PATH).text()));
     }
 
     @ParameterizedTest

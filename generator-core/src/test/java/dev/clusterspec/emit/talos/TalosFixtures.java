@@ -33,7 +33,7 @@ import java.util.TreeMap;
  */
 public final class TalosFixtures {
 
-    static final List<String> EXAMPLES = List.of("oci-free-tier", "minimal", "oci-direct");
+    static final List<String> EXAMPLES = Examples.ALL;
 
     /** Inside the validity of the reference bundle's OS CA (2023-10-12 to 2033-10-09). */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-09-01T00:00:00Z"), ZoneOffset.UTC);

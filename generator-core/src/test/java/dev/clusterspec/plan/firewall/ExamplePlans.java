@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The bundled examples as plans, validated once per test run. */
 public final class ExamplePlans {
 
-    /** Every example the firewall layers are rendered (and golden-tested) for. */
-    public static final List<String> ALL = List.of("oci-free-tier", "minimal", "oci-direct");
+    /** Every bundled example. */
+    public static final List<String> ALL = Examples.ALL;
 
     private static final Map<String, ClusterPlan> PLANS = new ConcurrentHashMap<>();
 
