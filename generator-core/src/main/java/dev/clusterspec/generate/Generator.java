@@ -13,7 +13,6 @@ import dev.clusterspec.emit.oci.OciTerraformEmitters;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoIndex;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
-import dev.clusterspec.emit.manifests.SecretManifests;
 import dev.clusterspec.emit.report.ReportEmitter;
 import dev.clusterspec.emit.report.ReportInputs;
 import dev.clusterspec.emit.talos.TalosEmitter;
@@ -22,6 +21,7 @@ import dev.clusterspec.load.bundle.SecretsBundle;
 import dev.clusterspec.load.bundle.SecretsBundleFile;
 import dev.clusterspec.load.bundle.TalosCertificates;
 import dev.clusterspec.load.manifests.UserManifests;
+import dev.clusterspec.verify.ManifestRepoSecretGuard;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.spec.SpecFolder;
 import dev.clusterspec.load.age.AgeDecryptor;
@@ -66,6 +66,7 @@ public final class Generator {
         FirewallPlan firewall = FirewallPlan.of(plan);
         firewall.warnings().forEach(log::warn);
         ManifestRepoBuild repo = ManifestRepoBuild.of(plan, firewall, request.catalogMirrorIfAny());
+        ManifestRepoSecretGuard.refuseSecrets(repo.content().files());
         List<String> notes = new ArrayList<>(ConnectivityAssertions.check(loaded, repo.connectivity()));
 
         log.info(ManifestRepoIndex.counts(repo.content()));
@@ -84,21 +85,21 @@ public final class Generator {
         files.addAll(BastionNsgEmitter.emit(plan));
         files.addAll(SshConfigEmitter.emit(plan));
 
-        List<InlineManifest> secretInline = SecretManifests.render(plan, secrets);
+        List<InlineManifest> secretInline = Components.secretManifests(plan, secrets);
         List<OutputFile> talos = new TalosEmitter(request.clock()).emit(plan, firewall, bundle, repo.content(), secretInline, secrets);
         files.addAll(talos);
         log.info("talos: configs for " + plan.nodes().size() + " node(s) and a talosconfig");
 
         files.add(repo.connectivityList());
         files.addAll(ReportEmitter.emit(new ReportInputs(plan, validated.warnings(), firewall, repo.connectivity(), repo.content(),
-                List.of(), List.of(), repo.userManifests().files()).withTalosConfigs(talos)
+                List.of(), List.of(), plan.userManifests().files()).withTalosConfigs(talos)
                 .withTalosPatches(plan.talosPatches().uses(plan.nodes()))));
         files.sort(Comparator.comparing(OutputFile::path));
 
         request.schemasIfAny().ifPresent(schemas -> {
             // the generated documents first: when they do not match, the schema folder itself is the likelier problem
             OutputSchemaCheck.verify(schemas, files);
-            OutputSchemaCheck.verifyUserManifests(schemas, repo.userManifests()).forEach(w -> {
+            OutputSchemaCheck.verifyUserManifests(schemas, plan.userManifests()).forEach(w -> {
                 log.warn(w.toString());
                 notes.add(w.toString());
             });

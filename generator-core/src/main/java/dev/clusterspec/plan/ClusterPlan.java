@@ -1,6 +1,7 @@
 package dev.clusterspec.plan;
 
 import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.load.manifests.UserManifests;
 import dev.clusterspec.load.patches.TalosPatches;
 import dev.clusterspec.spec.Cidr;
 import dev.clusterspec.spec.ClusterSpec;
@@ -46,6 +47,7 @@ public final class ClusterPlan {
     private final List<Cidr> admins;
     private final Optional<ApiLoadBalancer> apiLoadBalancer;
     private TalosPatches talosPatches;
+    private UserManifests userManifests;
 
     private ClusterPlan(ClusterSpec spec, String specSha256, LoadedSpec source) {
         this.spec = spec;
@@ -84,6 +86,14 @@ public final class ClusterPlan {
             talosPatches = TalosPatches.of(spec, source());
         }
         return talosPatches;
+    }
+
+    /** The user's own manifests ({@code manifests.folder}), read when first asked for, like the patches. */
+    public UserManifests userManifests() {
+        if (userManifests == null) {
+            userManifests = UserManifests.of(spec, source());
+        }
+        return userManifests;
     }
 
     /**

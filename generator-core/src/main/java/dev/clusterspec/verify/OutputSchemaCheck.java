@@ -5,6 +5,7 @@ import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.manifests.ManifestRepoEmitter;
+import dev.clusterspec.emit.usermanifests.UserManifestsComponent;
 import dev.clusterspec.load.manifests.UserManifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ public final class OutputSchemaCheck {
         for (OutputFile file : files) {
             if (file.path().startsWith("manifest-repo/") && file.path().endsWith(".yaml")
                     && !file.path().endsWith("/" + ManifestRepoEmitter.INDEX)
-                    && !UserManifests.isUserFile(file.path().substring("manifest-repo/".length()))) {
+                    && !UserManifestsComponent.isUserFile(file.path().substring("manifest-repo/".length()))) {
                 for (JsonNode object : Yaml.readAll(file.text())) {
                     if (!KubeSchemaValidator.isCustomResourceDefinition(object)) {
                         kube.validate(object).forEach(p -> problems.add(file.path() + ": " + p));

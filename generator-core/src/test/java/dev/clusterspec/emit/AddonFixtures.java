@@ -5,7 +5,15 @@ import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.catalog.LocalMirrorSource;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.verify.KubeSchemaValidator;
+import dev.clusterspec.emit.manifests.Component;
+import dev.clusterspec.emit.manifests.ComponentInputs;
+import dev.clusterspec.emit.manifests.ManifestComponent;
+import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.manifests.ManifestRepoEmitter;
+import dev.clusterspec.generate.Components;
+import dev.clusterspec.plan.firewall.FirewallPlan;
+import java.util.List;
+import java.util.Optional;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.load.SecretResolver;
 import java.nio.file.Path;
@@ -55,8 +63,32 @@ public final class AddonFixtures {
         return Examples.reference().resolve("tailscale/crds");
     }
 
-    public static ManifestRepoEmitter repoEmitter() {
-        return new ManifestRepoEmitter(VersionCatalog.bundled(), new LocalMirrorSource(tailscaleCrdMirror()));
+    /** What components render from for this plan, with the Tailscale CRDs copied from the reference files. */
+    public static ComponentInputs inputs(ClusterPlan plan) {
+        return new ComponentInputs(plan, FirewallPlan.of(plan), VersionCatalog.bundled(),
+                Optional.of(new LocalMirrorSource(tailscaleCrdMirror())));
+    }
+
+    /** The manifest repo of every component, as generate assembles it. */
+    public static ManifestRepoContent repo(ClusterPlan plan) {
+        return ManifestRepoEmitter.emit(Components.ALL, inputs(plan));
+    }
+
+    /** The YAML of a component with one folder; empty when the spec leaves it off. */
+    public static Optional<String> folder(Component component, ClusterPlan plan) {
+        List<ManifestComponent> folders = component.manifests(inputs(plan));
+        if (folders.size() > 1) {
+            throw new IllegalStateException(component.name() + " rendered " + folders.size() + " folders");
+        }
+        return folders.stream().findFirst().map(ManifestComponent::yaml);
+    }
+
+    /** The one element of a list, failing the test when there are none or more. */
+    public static <T> T single(List<T> list) {
+        if (list.size() != 1) {
+            throw new AssertionError("expected exactly one element, got " + list);
+        }
+        return list.get(0);
     }
 
     /** Resolves the example's demo secret files, as the plugin does for a real project. */

@@ -1,8 +1,6 @@
 package dev.clusterspec.emit.policies;
 
 import dev.clusterspec.Yaml;
-import dev.clusterspec.emit.manifests.ApplyOrder;
-import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.DefaultDeny;
 import dev.clusterspec.plan.firewall.Endpoint;
@@ -34,26 +32,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class NetworkPolicyEmitter {
 
-    public static final String NETWORK_POLICIES = "network-policies";
-    public static final String CILIUM_POLICIES = "cilium-policies";
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     static final String REASON = "clusterspec.dev/allows";
     private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
 
     private NetworkPolicyEmitter() {}
-
-    /** The manifest-repo components: network-policies and (when there are any) cilium-policies. */
-    public static List<ManifestComponent> components(FirewallPlan plan) {
-        PolicyDocuments documents = documents(plan);
-        List<ManifestComponent> components = new ArrayList<>();
-        if (!documents.networkPolicies().isEmpty()) {
-            components.add(new ManifestComponent(NETWORK_POLICIES, ApplyOrder.NETWORK_POLICIES, Yaml.writeAll(documents.networkPolicies())));
-        }
-        if (!documents.ciliumPolicies().isEmpty()) {
-            components.add(new ManifestComponent(CILIUM_POLICIES, ApplyOrder.CILIUM_POLICIES, Yaml.writeAll(documents.ciliumPolicies())));
-        }
-        return components;
-    }
 
     public static PolicyDocuments documents(FirewallPlan plan) {
         List<Flow> flows = plan.flows(Layer.NETWORK_POLICY);

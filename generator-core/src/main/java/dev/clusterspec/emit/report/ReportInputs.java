@@ -1,14 +1,12 @@
 package dev.clusterspec.emit.report;
 
-import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
-import dev.clusterspec.emit.policies.PolicyAssertions;
+import dev.clusterspec.emit.policies.PolicyConnectivity;
 import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.connectivity.ConnectivityResult;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.load.patches.TalosPatches;
 import dev.clusterspec.load.manifests.UserManifestFile;
-import dev.clusterspec.load.manifests.UserManifests;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallPlan;
 import java.util.Comparator;
@@ -21,7 +19,7 @@ import java.util.Objects;
  * @param plan          the cluster plan
  * @param warnings      validation warnings (shown at the top of the report)
  * @param firewall      the rule model of the five firewall layers, for {@code plan}
- * @param connectivity  what the generated policies allow between workloads ({@link PolicyAssertions#analyse})
+ * @param connectivity  what the generated policies allow between workloads ({@link PolicyConnectivity#analyse})
  * @param manifests     the manifest repo: files, URL manifests and inline manifests
  * @param talosConfigs  sizes of the Talos configs ({@code talos/<node>.yaml}), checked against Talos's
  *                      limit; empty when they were not generated. Only sizes: never the secret contents.
@@ -51,22 +49,6 @@ public record ReportInputs(ClusterPlan plan, List<Diagnostic> warnings, Firewall
         talosConfigs = talosConfigs.stream().sorted(Comparator.comparing(FileSize::path)).toList();
         talosPatches = List.copyOf(talosPatches);
         userManifests = List.copyOf(userManifests);
-    }
-
-    /**
-     * Inputs with the firewall plan derived from {@code plan} and the connectivity of its generated
-     * policies ({@link PolicyAssertions#analyse}); no Talos config sizes.
-     */
-    public static ReportInputs of(ClusterPlan plan, List<Diagnostic> warnings, ManifestRepoContent manifests) {
-        return of(plan, warnings, manifests, UserManifests.none());
-    }
-
-    /** As above, with the user's manifests, whose policies count in the connectivity too. */
-    public static ReportInputs of(ClusterPlan plan, List<Diagnostic> warnings, ManifestRepoContent manifests, UserManifests user) {
-        FirewallPlan firewall = FirewallPlan.of(plan);
-        return new ReportInputs(plan, warnings, firewall,
-                PolicyAssertions.analyse(plan, NetworkPolicyEmitter.documents(firewall), user.connectivityObjects()),
-                manifests, List.of(), List.of(), user.files());
     }
 
     /** The same inputs with the sizes of these Talos configs (their contents are not kept). */

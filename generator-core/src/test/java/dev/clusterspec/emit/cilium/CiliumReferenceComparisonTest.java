@@ -91,8 +91,7 @@ class CiliumReferenceComparisonTest {
     static void render() throws IOException {
         String text = Files.readString(Examples.reference().resolve("cilium/rendered-1.18.12-talos-values.yaml"));
         reference = index(Yaml.readAll(text));
-        CiliumEmitter emitter = new CiliumEmitter(VersionCatalog.bundled());
-        ours = index(new ArrayList<>(emitter.installObjects(AddonFixtures.plan(AddonFixtures.FREE_TIER))));
+        ours = index(new ArrayList<>(CiliumInstall.objects(AddonFixtures.plan(AddonFixtures.FREE_TIER), VersionCatalog.bundled())));
     }
 
     @Test

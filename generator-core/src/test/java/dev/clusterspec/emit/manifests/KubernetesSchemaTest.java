@@ -6,7 +6,10 @@ import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.catalog.VersionCatalog;
-import dev.clusterspec.emit.tailscale.TailscaleEmitter;
+import dev.clusterspec.emit.cilium.CiliumInstall;
+import dev.clusterspec.emit.tailscale.TailscaleCrds;
+import dev.clusterspec.emit.usermanifests.UserManifestsComponent;
+import dev.clusterspec.generate.Components;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.load.SecretResolver;
 import java.util.ArrayList;
@@ -26,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * and, for Cilium custom resources, the CRD schemas. Cases: both examples, and test specs that
  * switch on what the examples leave off (OCI CCM in both modes, direct topology, two pools, UDP
  * ports, Hubble relay and metrics off). The mirrored Tailscale CRDs have no schema anywhere; they are the
- * upstream files, pinned by sha256 (see TailscaleEmitterTest).
+ * upstream files, pinned by sha256 (see TailscaleOperatorTest).
  */
 class KubernetesSchemaTest {
 
@@ -65,8 +68,8 @@ class KubernetesSchemaTest {
                 .forEach(o -> kinds.add(o.path("apiVersion").asString() + " " + o.path("kind").asString())));
         assertThat(kinds).containsExactlyInAnyOrder(
                 "apps/v1 DaemonSet", "apps/v1 Deployment", "batch/v1 CronJob", "batch/v1 Job",
-                "cilium.io/v2 CiliumLoadBalancerIPPool", "cilium.io/v2alpha1 CiliumL2AnnouncementPolicy",
-                "networking.k8s.io/v1 IngressClass",
+                "cilium.io/v2 CiliumLoadBalancerIPPool", "cilium.io/v2 CiliumNetworkPolicy", "cilium.io/v2alpha1 CiliumL2AnnouncementPolicy",
+                "networking.k8s.io/v1 IngressClass", "networking.k8s.io/v1 NetworkPolicy",
                 "rbac.authorization.k8s.io/v1 ClusterRole", "rbac.authorization.k8s.io/v1 ClusterRoleBinding",
                 "rbac.authorization.k8s.io/v1 Role", "rbac.authorization.k8s.io/v1 RoleBinding",
                 "v1 ConfigMap", "v1 Namespace", "v1 Secret", "v1 Service", "v1 ServiceAccount");
@@ -97,21 +100,21 @@ class KubernetesSchemaTest {
         assertThat(AddonFixtures.schemas().validate(unknownKind)).singleElement().asString().contains("no schema");
     }
 
-    /** Everything the add-on emitters produce for a plan, except the mirrored upstream CRDs. */
+    /** Everything the components produce for a plan, except the mirrored upstream CRDs and the user's own manifests. */
     static List<JsonNode> generatedObjects(ClusterPlan plan, SecretResolver secrets) {
-        ManifestRepoContent content = AddonFixtures.repoEmitter().emit(plan, List.of());
+        ManifestRepoContent content = AddonFixtures.repo(plan);
         List<JsonNode> objects = new ArrayList<>();
         for (OutputFile file : content.files()) {
-            if (file.path().contains("/") && !file.path().contains("-" + TailscaleEmitter.CRDS + "/")) {
+            if (file.path().contains("/") && !file.path().contains("-" + TailscaleCrds.NAME + "/") && !UserManifestsComponent.isUserFile(file.path())) {
                 objects.addAll(Yaml.readAll(file.text()));
             }
         }
         for (InlineManifest inline : content.inlineManifests()) {
-            if (!inline.name().equals(ApplyOrder.INLINE_CILIUM)) {
+            if (!inline.name().endsWith("-" + CiliumInstall.NAME)) {
                 objects.addAll(Yaml.readAll(inline.contents()));
             }
         }
-        for (InlineManifest secret : SecretManifests.render(plan, secrets)) {
+        for (InlineManifest secret : Components.secretManifests(plan, secrets)) {
             objects.addAll(Yaml.readAll(secret.contents()));
         }
         return objects;

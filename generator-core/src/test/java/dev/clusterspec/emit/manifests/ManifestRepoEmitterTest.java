@@ -11,8 +11,8 @@ import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.Yaml;
 import dev.clusterspec.Sha256;
-import dev.clusterspec.emit.tailscale.TailscaleEmitter;
-import dev.clusterspec.load.manifests.UserManifests;
+import dev.clusterspec.emit.cilium.CiliumInstall;
+import dev.clusterspec.generate.Components;
 import dev.clusterspec.plan.ClusterPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,21 +33,16 @@ class ManifestRepoEmitterTest {
     @ValueSource(strings = {FREE_TIER, MINIMAL, AddonFixtures.DIRECT})
     void repoMatchesTheGoldenFiles(String example) {
         ClusterPlan plan = AddonFixtures.plan(example);
-        // with the spec's own manifests (manifests.folder), added the way ManifestRepoBuild adds them
-        ManifestRepoContent content = AddonFixtures.repoEmitter().emit(plan, UserManifests.of(plan).components());
-        List<InlineManifest> secrets = SecretManifests.render(plan, AddonFixtures.secrets(example));
+        ManifestRepoContent content = AddonFixtures.repo(plan);
+        List<InlineManifest> secrets = Components.secretManifests(plan, AddonFixtures.secrets(example));
 
         Map<String, String> golden = new TreeMap<>();
         StringBuilder sums = new StringBuilder();
         for (OutputFile file : content.files()) {
             sums.append(Sha256.hex(file.content())).append("  ").append(file.path()).append('\n');
-            // only the repo's own index and README: its manifests are pinned by their sha256 above,
-            // and the generated ones are kept in the examples' whole output (ExampleOutputsGoldenTest);
-            // upstream files mirrored unmodified stay out of the project
-            if (!file.path().contains("/")) {
-                golden.put("repo/" + file.path(), file.text());
-            }
         }
+        // the files themselves are in the examples' whole output (ExampleOutputsGoldenTest), except the
+        // upstream files mirrored unmodified, which stay out of the project: their sha256 above pins them
         golden.put("files.sha256", sums.toString());
         golden.put("talos.txt", talosView(content, secrets));
         Golden.assertFolder("manifest-repo/" + example, golden);
@@ -57,10 +52,10 @@ class ManifestRepoEmitterTest {
     @ValueSource(strings = {FREE_TIER, MINIMAL, AddonFixtures.DIRECT})
     void sameSpecGivesByteIdenticalOutput(String example) {
         ClusterPlan plan = AddonFixtures.plan(example);
-        ManifestRepoContent first = AddonFixtures.repoEmitter().emit(plan, UserManifests.of(plan).components());
+        ManifestRepoContent first = AddonFixtures.repo(plan);
         // a fresh load and plan, a fresh emitter: nothing may depend on object identity or map order
         ClusterPlan again = ClusterPlan.of(new SpecValidator().validate(Examples.spec(example)).loaded());
-        ManifestRepoContent second = AddonFixtures.repoEmitter().emit(again, UserManifests.of(again).components());
+        ManifestRepoContent second = AddonFixtures.repo(again);
         assertThat(second.files()).hasSameSizeAs(first.files());
         for (int i = 0; i < first.files().size(); i++) {
             assertThat(second.files().get(i).path()).isEqualTo(first.files().get(i).path());
@@ -68,13 +63,13 @@ class ManifestRepoEmitterTest {
         }
         assertThat(second.urlManifests()).isEqualTo(first.urlManifests());
         assertThat(second.inlineManifests()).isEqualTo(first.inlineManifests());
-        assertThat(SecretManifests.render(again, AddonFixtures.secrets(example)))
-                .isEqualTo(SecretManifests.render(AddonFixtures.plan(example), AddonFixtures.secrets(example)));
+        assertThat(Components.secretManifests(again, AddonFixtures.secrets(example)))
+                .isEqualTo(Components.secretManifests(AddonFixtures.plan(example), AddonFixtures.secrets(example)));
     }
 
     @Test
     void filesAreContentAddressedInApplyOrderFolders() {
-        ManifestRepoContent content = AddonFixtures.repoEmitter().emit(AddonFixtures.plan(FREE_TIER), List.of());
+        ManifestRepoContent content = AddonFixtures.repo(AddonFixtures.plan(FREE_TIER));
         List<String> manifests = new ArrayList<>();
         for (OutputFile file : content.files()) {
             if (file.path().contains("/")) {
@@ -84,7 +79,7 @@ class ManifestRepoEmitterTest {
             }
         }
         assertThat(manifests).containsExactly("10-cilium", "20-namespaces", "30-tailscale-crds", "40-tailscale", "50-monitoring",
-                "60-services", "70-cilium-lb");
+                "60-services", "70-cilium-lb", "80-network-policies", "85-cilium-policies", "90-user-web-settings", "90-user-web-to-api");
         assertThat(content.files()).extracting(OutputFile::path).contains(ManifestRepoEmitter.INDEX, ManifestRepoEmitter.README);
         assertThat(content.files()).noneMatch(OutputFile::secret);
     }
@@ -92,15 +87,16 @@ class ManifestRepoEmitterTest {
     @Test
     void ciliumIsInlineAndInTheRepoAndEverythingElseIsFetchedByUrlInOrder() {
         ClusterPlan plan = AddonFixtures.plan(FREE_TIER);
-        ManifestRepoContent content = AddonFixtures.repoEmitter().emit(plan, List.of());
-        assertThat(content.inlineManifests()).extracting(InlineManifest::name).containsExactly(ApplyOrder.INLINE_CILIUM);
+        ManifestRepoContent content = AddonFixtures.repo(plan);
+        assertThat(content.inlineManifests()).extracting(InlineManifest::name).containsExactly("10-" + CiliumInstall.NAME);
         InlineManifest cilium = content.inlineManifests().get(0);
         assertThat(cilium.secret()).isFalse();
         assertThat(content.files()).anySatisfy(f -> assertThat(f.text()).isEqualTo(cilium.contents()));
 
         List<ManifestRef> refs = content.urlManifests();
         assertThat(refs).extracting(ManifestRef::component)
-                .containsExactly("namespaces", "tailscale-crds", "tailscale", "monitoring", "services", "cilium-lb");
+                .containsExactly("namespaces", "tailscale-crds", "tailscale", "monitoring", "services", "cilium-lb", "network-policies",
+                        "cilium-policies", "user-web-settings", "user-web-to-api");
         assertThat(refs).extracting(ManifestRef::url).isSorted();
         for (ManifestRef ref : refs) {
             assertThat(ref.url()).isEqualTo("https://raw.githubusercontent.com/you/k8s-manifests-private/main/" + ref.path());
@@ -114,11 +110,11 @@ class ManifestRepoEmitterTest {
 
     @Test
     void withoutAManifestRepoEverythingIsInline() {
-        ManifestRepoContent content = AddonFixtures.repoEmitter().emit(AddonFixtures.plan(MINIMAL), List.of());
+        ManifestRepoContent content = AddonFixtures.repo(AddonFixtures.plan(MINIMAL));
         assertThat(AddonFixtures.plan(MINIMAL).manifestRepo()).isEmpty();
         assertThat(content.urlManifests()).isEmpty();
         assertThat(content.inlineManifests()).extracting(InlineManifest::name)
-                .containsExactly("10-cilium", "20-namespaces");
+                .containsExactly("10-cilium", "20-namespaces", "80-network-policies", "85-cilium-policies");
     }
 
     @Test
@@ -133,14 +129,16 @@ class ManifestRepoEmitterTest {
                   podSelector: {}
                   policyTypes: [Ingress]
                 """;
-        ManifestRepoContent content = AddonFixtures.repoEmitter().emit(AddonFixtures.plan(FREE_TIER),
-                List.of(new ManifestComponent("network-policies", ApplyOrder.NETWORK_POLICIES, policy)));
+        List<Component> components = new ArrayList<>(List.of(new FixedComponent("late-policies", 95, policy)));
+        components.addAll(Components.ALL);
+        ManifestRepoContent content = ManifestRepoEmitter.emit(components, AddonFixtures.inputs(AddonFixtures.plan(FREE_TIER)));
         List<ManifestRef> refs = content.urlManifests();
-        assertThat(refs.get(refs.size() - 1).component()).isEqualTo("network-policies");
-        assertThat(refs.get(refs.size() - 1).path()).startsWith("80-network-policies/");
+        assertThat(refs.get(refs.size() - 1).component()).isEqualTo("late-policies");
+        assertThat(refs.get(refs.size() - 1).path()).startsWith("95-late-policies/");
         JsonNode index = Yaml.readAll(content.files().stream().filter(f -> f.path().equals(ManifestRepoEmitter.INDEX))
                 .findFirst().orElseThrow().text()).get(0);
-        assertThat(index.path("components").get(7).path("name").asString()).isEqualTo("network-policies");
+        JsonNode listed = index.path("components");
+        assertThat(listed.get(listed.size() - 1).path("name").asString()).isEqualTo("late-policies");
     }
 
     /** What the Talos configs get from this repo: URL manifests in order, inline manifests, secret names. */

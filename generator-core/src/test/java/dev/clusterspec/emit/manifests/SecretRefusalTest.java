@@ -8,9 +8,13 @@ import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.plan.ClusterPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.clusterspec.generate.Components;
+import dev.clusterspec.verify.ManifestRepoSecretGuard;
+import dev.clusterspec.verify.SecretInManifestRepoException;
+import java.util.ArrayList;
 
 /**
- * The manifest repo is published: the assembler refuses content with a Secret object, a private key
+ * The manifest repo is published: the guard refuses content with a Secret object, a private key
  * or a token, whichever component brought it, and says where without echoing the value.
  */
 class SecretRefusalTest {
@@ -28,10 +32,9 @@ class SecretRefusalTest {
                 stringData:
                   password: correct-horse-battery-staple
                 """;
-        assertThatThrownBy(() -> AddonFixtures.repoEmitter().emit(PLAN,
-                List.of(new ManifestComponent("network-policies", ApplyOrder.NETWORK_POLICIES, secret))))
+        assertThatThrownBy(() -> guard(new FixedComponent("leaky", 80, secret)))
                 .isInstanceOf(SecretInManifestRepoException.class)
-                .hasMessageContaining("80-network-policies/")
+                .hasMessageContaining("80-leaky/")
                 .hasMessageContaining("Secret")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("correct-horse-battery-staple"));
     }
@@ -50,8 +53,7 @@ class SecretRefusalTest {
                     MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun
                     -----END RSA PRIVATE KEY-----
                 """;
-        assertThatThrownBy(() -> AddonFixtures.repoEmitter().emit(PLAN,
-                List.of(new ManifestComponent("extras", 90, configMap))))
+        assertThatThrownBy(() -> guard(new FixedComponent("extras", 90, configMap)))
                 .isInstanceOf(SecretInManifestRepoException.class)
                 .satisfies(e -> assertThat(((SecretInManifestRepoException) e).findings()).isNotEmpty()
                         .allSatisfy(f -> assertThat(f.file()).startsWith("90-extras/")));
@@ -59,8 +61,9 @@ class SecretRefusalTest {
 
     @Test
     void theGeneratedRepoItselfPassesAndTheSecretsStayInline() {
-        ManifestRepoContent content = AddonFixtures.repoEmitter().emit(PLAN, List.of());
-        List<InlineManifest> secrets = SecretManifests.render(PLAN, AddonFixtures.secrets(AddonFixtures.FREE_TIER));
+        ManifestRepoContent content = AddonFixtures.repo(PLAN);
+        ManifestRepoSecretGuard.refuseSecrets(content.files());
+        List<InlineManifest> secrets = Components.secretManifests(PLAN, AddonFixtures.secrets(AddonFixtures.FREE_TIER));
         assertThat(secrets).extracting(InlineManifest::name)
                 .containsExactly("20-secret-alloy-grafana-cloud", "20-secret-tailscale-operator-oauth");
         assertThat(secrets).allSatisfy(s -> {
@@ -70,5 +73,12 @@ class SecretRefusalTest {
         String repoText = String.join("\n", content.files().stream().map(OutputFile::text).toList());
         assertThat(repoText).doesNotContain("kind: Secret").doesNotContain("PRIVATE KEY").doesNotContain("DEMO-VALUE");
         assertThat(content.inlineManifests()).noneMatch(InlineManifest::secret);
+    }
+
+    /** The example's components and this one, assembled and put to the guard as generate does. */
+    private static void guard(Component extra) {
+        List<Component> components = new ArrayList<>(Components.ALL);
+        components.add(extra);
+        ManifestRepoSecretGuard.refuseSecrets(ManifestRepoEmitter.emit(components, AddonFixtures.inputs(PLAN)).files());
     }
 }

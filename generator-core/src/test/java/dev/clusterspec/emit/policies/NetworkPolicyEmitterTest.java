@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import dev.clusterspec.Yaml;
+import dev.clusterspec.emit.AddonFixtures;
+import dev.clusterspec.emit.manifests.ComponentInputs;
 import dev.clusterspec.emit.manifests.ManifestComponent;
+import dev.clusterspec.generate.Components;
+import java.util.ArrayList;
 import dev.clusterspec.plan.firewall.ExamplePlans;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -40,7 +44,9 @@ class NetworkPolicyEmitterTest {
     @ParameterizedTest
     @ValueSource(strings = {"oci-free-tier", "minimal", "oci-direct"})
     void everyPolicyValidatesAgainstTheKubernetesAndCiliumSchemas(String example) {
-        List<ManifestComponent> components = NetworkPolicyEmitter.components(FirewallPlan.of(ExamplePlans.plan(example)));
+        ComponentInputs inputs = AddonFixtures.inputs(ExamplePlans.plan(example));
+        List<ManifestComponent> components = new ArrayList<>(new NetworkPoliciesComponent().manifests(inputs));
+        components.addAll(new CiliumPoliciesComponent().manifests(inputs));
         assertThat(components).extracting(ManifestComponent::name).containsExactly("network-policies", "cilium-policies");
         assertThat(components.get(1).order()).isGreaterThan(components.get(0).order());
         for (ManifestComponent component : components) {
@@ -79,11 +85,11 @@ class NetworkPolicyEmitterTest {
     /** Every Namespace object the generated manifests create (repo files and inline manifests, secret ones included). */
     private static java.util.Set<String> createdNamespaces(String example) {
         ClusterPlan plan = ExamplePlans.plan(example);
-        var content = dev.clusterspec.emit.AddonFixtures.repoEmitter().emit(plan, NetworkPolicyEmitter.components(FirewallPlan.of(plan)));
+        var content = AddonFixtures.repo(plan);
         List<String> texts = new java.util.ArrayList<>();
         content.files().stream().filter(f -> f.path().contains("/")).forEach(f -> texts.add(f.text()));
         content.inlineManifests().forEach(m -> texts.add(m.contents()));
-        dev.clusterspec.emit.manifests.SecretManifests.render(plan, dev.clusterspec.emit.AddonFixtures.secrets(example))
+        Components.secretManifests(plan, AddonFixtures.secrets(example))
                 .forEach(m -> texts.add(m.contents()));
         java.util.Set<String> namespaces = new java.util.TreeSet<>();
         for (String text : texts) {

@@ -201,7 +201,7 @@ class ReportEmitterTest {
         String hostile = "x<script>alert('1')</script>&amp;\"|`*_";
         ClusterPlan plan = ReportFixtures.renamed(ReportFixtures.plan("oci-free-tier"), hostile, "eu-<b>frankfurt</b>-1");
         Diagnostic diagnostic = new Diagnostic(Diagnostic.Severity.WARNING, "/somewhere/cluster.yaml", 3, 7, "/x", "look <b>here</b> & | there");
-        ReportInputs inputs = ReportInputs.of(plan, List.of(diagnostic), ReportFixtures.manifests(plan));
+        ReportInputs inputs = ReportFixtures.inputs(plan, List.of(diagnostic), ReportFixtures.manifests(plan));
         Map<String, OutputFile> files = emit(inputs);
 
         String html = files.get(ReportEmitter.HTML_PATH).text();
@@ -227,7 +227,7 @@ class ReportEmitterTest {
         ClusterPlan plan = ReportFixtures.withAssertions(base, List.of(
                 new ReachabilityAssertion("web", "db", Expect.ALLOWED),
                 new ReachabilityAssertion("api", "db", Expect.ALLOWED)));
-        String md = emit(ReportInputs.of(plan, List.of(), ReportFixtures.manifests(plan))).get(ReportEmitter.MARKDOWN_PATH).text();
+        String md = emit(ReportFixtures.inputs(plan, List.of(), ReportFixtures.manifests(plan))).get(ReportEmitter.MARKDOWN_PATH).text();
         assertThat(between(md, "## Warnings", "## Contents"))
                 .contains("assertion violated: namespace web cannot reach namespace db, but the spec says it must");
         assertThat(md).contains("| web | db | allowed | no connection | VIOLATED |")
@@ -248,7 +248,7 @@ class ReportEmitterTest {
         String big = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: " + "x".repeat(1_200_000) + "\n";
         List<InlineManifest> inline = new ArrayList<>(repo.inlineManifests());
         inline.add(new InlineManifest("big", big, false));
-        ReportInputs inputs = ReportInputs.of(plan, List.of(), new ManifestRepoContent(repo.files(), repo.urlManifests(), inline))
+        ReportInputs inputs = ReportFixtures.inputs(plan, List.of(), new ManifestRepoContent(repo.files(), repo.urlManifests(), inline))
                 .withTalosConfigs(List.of(OutputFile.secretText("talos/cp-1.yaml", "x".repeat(40_000)),
                         OutputFile.secretText("talos/w-1.yaml", "x".repeat(30_000))));
         String md = emit(inputs).get(ReportEmitter.MARKDOWN_PATH).text();
@@ -269,7 +269,7 @@ class ReportEmitterTest {
                 new ClusterSpec.Versions("v1.12.4", s.versions().kubernetes(), s.versions().cilium(), s.versions().tailscaleOperator()),
                 s.topology(), s.oci(), s.bastion(), s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), s.addons(), s.namespaces(),
                 s.services(), s.firewall(), s.manifestRepo(), s.secrets(), s.assertions(), s.manifests()), plan.specSha256());
-        String md = emit(ReportInputs.of(old, List.of(), ReportFixtures.manifests(old))).get(ReportEmitter.MARKDOWN_PATH).text();
+        String md = emit(ReportFixtures.inputs(old, List.of(), ReportFixtures.manifests(old))).get(ReportEmitter.MARKDOWN_PATH).text();
         assertThat(md).contains("| inline manifests for apply-config --insecure (maintenance mode before Talos 1.13) |")
                 .contains("| 4.0 MiB |");
     }
@@ -277,7 +277,7 @@ class ReportEmitterTest {
     @Test
     void directTopologyRendersWithoutTheProxmoxParts() {
         ClusterPlan plan = ReportFixtures.direct(ReportFixtures.plan("oci-free-tier"));
-        Map<String, OutputFile> files = emit(ReportInputs.of(plan, List.of(), ReportFixtures.manifests(plan)));
+        Map<String, OutputFile> files = emit(ReportFixtures.inputs(plan, List.of(), ReportFixtures.manifests(plan)));
         String md = files.get(ReportEmitter.MARKDOWN_PATH).text();
         assertThat(md).contains("direct: Talos on OCI instances").doesNotContain("Proxmox").doesNotContain("pve-firewall")
                 .doesNotContain("SSH 22").doesNotContain("VIP").contains("OCI flexible load balancer, 10 Mbps (CCM, spec.loadBalancerIP)");

@@ -7,9 +7,18 @@ import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.emit.manifests.ManifestRef;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
+import dev.clusterspec.emit.AddonFixtures;
+import dev.clusterspec.emit.manifests.Component;
+import dev.clusterspec.emit.manifests.ComponentInputs;
+import dev.clusterspec.emit.policies.CiliumPoliciesComponent;
+import dev.clusterspec.emit.policies.NetworkPoliciesComponent;
+import dev.clusterspec.emit.usermanifests.UserManifestsComponent;
 import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
-import dev.clusterspec.load.patches.TalosPatches;
+import dev.clusterspec.emit.policies.PolicyConnectivity;
+import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.manifests.UserManifests;
+import dev.clusterspec.plan.firewall.FirewallPlan;
+import dev.clusterspec.load.patches.TalosPatches;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.ControlPlane;
@@ -27,8 +36,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Report inputs for the examples. The manifest repo is assembled here from the components that exist
- * in this module (the generated network policies, the spec's own manifests) the way the manifest-repo emitter lays files out:
+ * Report inputs for the examples. The manifest repo is assembled here from a few components (the generated
+ * network policies, the spec's own manifests) the way the manifest-repo emitter lays files out:
  * content-addressed paths, raw URLs from the plan, plus a small inline CNI manifest and an inline Secret.
  */
 final class ReportFixtures {
@@ -38,7 +47,19 @@ final class ReportFixtures {
     static ReportInputs inputs(String example) {
         SpecValidator.Validated validated = new SpecValidator().validate(Examples.spec(example));
         ClusterPlan plan = ClusterPlan.of(validated.loaded());
-        return ReportInputs.of(plan, validated.warnings(), manifests(plan), UserManifests.of(plan)).withTalosPatches(plan.talosPatches().uses(plan.nodes()));
+        return inputs(plan, validated.warnings(), manifests(plan)).withTalosPatches(plan.talosPatches().uses(plan.nodes()));
+    }
+
+    /**
+     * Inputs with the firewall plan derived from {@code plan} and the connectivity of its policies,
+     * generated and the user's own (when the plan has a spec folder to read them from); no Talos config sizes.
+     */
+    static ReportInputs inputs(ClusterPlan plan, List<Diagnostic> warnings, ManifestRepoContent manifests) {
+        FirewallPlan firewall = FirewallPlan.of(plan);
+        UserManifests user = plan.source().isPresent() ? plan.userManifests() : UserManifests.none();
+        return new ReportInputs(plan, warnings, firewall,
+                PolicyConnectivity.analyse(plan, NetworkPolicyEmitter.documents(firewall), user.connectivityObjects()),
+                manifests, List.of(), List.of(), user.files());
     }
 
     static ClusterPlan plan(String example) {
@@ -90,11 +111,14 @@ final class ReportFixtures {
     static ManifestRepoContent manifests(ClusterPlan plan) {
         List<OutputFile> files = new ArrayList<>();
         List<ManifestRef> refs = new ArrayList<>();
-        List<ManifestComponent> components = new ArrayList<>(NetworkPolicyEmitter.components(dev.clusterspec.plan.firewall.FirewallPlan.of(plan)));
+        ComponentInputs componentInputs = AddonFixtures.inputs(plan);
+        List<ManifestComponent> components = new ArrayList<>();
+        List<Component> parts = new ArrayList<>(List.of(new NetworkPoliciesComponent(), new CiliumPoliciesComponent()));
         // the spec's own manifests, when the plan has the spec's folder to read them from
         if (plan.source().isPresent()) {
-            components.addAll(UserManifests.of(plan).components());
+            parts.add(new UserManifestsComponent());
         }
+        parts.forEach(component -> components.addAll(component.manifests(componentInputs)));
         components.sort(java.util.Comparator.comparingInt(ManifestComponent::order));
         List<InlineManifest> inline = new ArrayList<>();
         for (ManifestComponent component : components) {

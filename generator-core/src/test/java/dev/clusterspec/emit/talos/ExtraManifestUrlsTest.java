@@ -15,6 +15,9 @@ import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.manifests.ManifestProblemException;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.emit.manifests.ManifestRepoEmitter;
+import dev.clusterspec.emit.manifests.ComponentInputs;
+import dev.clusterspec.generate.Components;
+import java.util.Optional;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.load.SecretResolver;
@@ -44,7 +47,7 @@ class ExtraManifestUrlsTest {
         Path spec = ExampleCopy.of("oci-free-tier", dir).replace("      - - op: add\n", "      - - op: add\n"
                 + "          path: /cluster/extraManifests/-\n          value: https://github.com/o/r/raw/main/x.yaml\n        - op: add\n").spec();
         LoadedSpec loaded = new SpecValidator().validate(spec).loaded();
-        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> emit(loaded, AddonFixtures.repoEmitter()));
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> emit(loaded, true));
         int line = lineOf(spec, "- - op: add");
         assertThat(e.diagnostics()).extracting(Diagnostic::toString).containsExactly(spec + ":" + line + ":9: error: talos patch cannot"
                 + " apply to nodes cp-1, cp-2, cp-3: cluster.extraManifests: Talos would send the manifest repo's fetch token"
@@ -59,7 +62,7 @@ class ExtraManifestUrlsTest {
         String url = "https://raw.githubusercontent.com/o/r/f8fafd475f3d132e239432ae6172de60a6cb6516/x.yaml";
         Path spec = ExampleCopy.of("oci-free-tier", dir).replace("      - - op: add\n", "      - - op: add\n"
                 + "          path: /cluster/extraManifests/-\n          value: " + url + "\n        - op: add\n").spec();
-        JsonNode cp = cluster(emit(new SpecValidator().validate(spec).loaded(), AddonFixtures.repoEmitter()).get(0));
+        JsonNode cp = cluster(emit(new SpecValidator().validate(spec).loaded(), true).get(0));
         assertThat(cp.get("extraManifests")).extracting(JsonNode::asString).contains(url);
     }
 
@@ -77,10 +80,13 @@ class ExtraManifestUrlsTest {
         return Yaml.readAll(config.text()).get(0).get("cluster");
     }
 
-    private static List<OutputFile> emit(LoadedSpec spec, ManifestRepoEmitter repoEmitter) {
+    /** @param mirrored whether the Tailscale CRDs are copied into the repo rather than fetched from upstream */
+    private static List<OutputFile> emit(LoadedSpec spec, boolean mirrored) {
         ClusterPlan plan = ClusterPlan.of(spec);
         SecretResolver secrets = SecretResolver.forSpec(spec.file());
-        ManifestRepoContent repo = repoEmitter.emit(plan, List.of());
+        ComponentInputs inputs = AddonFixtures.inputs(plan);
+        ManifestRepoContent repo = ManifestRepoEmitter.emit(Components.ALL,
+                mirrored ? inputs : new ComponentInputs(plan, inputs.firewall(), inputs.catalog(), Optional.empty()));
         return new TalosEmitter(TalosFixtures.CLOCK).emit(plan, TalosFixtures.referenceBundle(), repo, List.of(), secrets);
     }
 
@@ -88,7 +94,7 @@ class ExtraManifestUrlsTest {
     void theSpecsUrlsComeAfterTheReposOnControlPlanesOnly() {
         LoadedSpec spec = new SpecValidator().validate(ExampleCopy.of("minimal", dir)
                 .append("manifests:\n  extraManifests:\n    - " + URL + "\n").spec()).loaded();
-        List<OutputFile> configs = emit(spec, AddonFixtures.repoEmitter());
+        List<OutputFile> configs = emit(spec, true);
         JsonNode cp = cluster(configs.get(0));
         assertThat(cp.get("extraManifests")).extracting(JsonNode::asString).containsExactly(URL);
         assertThat(cp.has("extraManifestHeaders")).as("no manifest repo, no token").isFalse();
@@ -101,14 +107,14 @@ class ExtraManifestUrlsTest {
         LoadedSpec spec = new SpecValidator().validate(ExampleCopy.of("oci-free-tier", dir).withoutExtraManifests()
                 .replace("rawUrl: https://raw.githubusercontent.com/you/k8s-manifests-private", "rawUrl: https://git.example/you/m/raw")
                 .spec()).loaded();
-        assertThatThrownBy(() -> emit(spec, ManifestRepoEmitter.referencingUpstream(VersionCatalog.bundled())))
+        assertThatThrownBy(() -> emit(spec, false))
                 .isInstanceOf(ManifestProblemException.class)
                 .hasMessageContaining("not on the manifest repo's https://git.example but on https://raw.githubusercontent.com")
                 .hasMessageContaining("-Dcluster.catalogMirror=DIR")
                 .hasMessageNotContaining("DEMO-VALUE");
 
         // mirrored into the repo, every URL is on the repo's host and the token may go
-        JsonNode cp = cluster(emit(spec, AddonFixtures.repoEmitter()).get(0));
+        JsonNode cp = cluster(emit(spec, true).get(0));
         assertThat(cp.get("extraManifests")).extracting(JsonNode::asString).allMatch(u -> u.startsWith("https://git.example/"));
         assertThat(cp.at("/extraManifestHeaders/Authorization").asString()).startsWith("token ");
     }

@@ -7,7 +7,8 @@ import dev.clusterspec.ExampleCopy;
 import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.check.SpecValidator;
-import dev.clusterspec.emit.manifests.ApplyOrder;
+import dev.clusterspec.emit.AddonFixtures;
+import dev.clusterspec.emit.usermanifests.UserManifestsComponent;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestComponent;
 import dev.clusterspec.generate.ManifestRepoBuild;
@@ -71,9 +72,9 @@ class UserManifestsTest {
         write("manifests/A Config.yml", "# a comment that stays in the user's file\n" + CONFIG_MAP.formatted("a") + "---\n");
         write("manifests/README.md", "not a manifest\n");
 
-        List<ManifestComponent> components = UserManifests.of(plan(spec)).components();
+        List<ManifestComponent> components = new UserManifestsComponent().manifests(AddonFixtures.inputs(plan(spec)));
         assertThat(components).extracting(ManifestComponent::name).containsExactly("user-a-config", "user-b");
-        assertThat(components).allSatisfy(c -> assertThat(c.order()).isEqualTo(ApplyOrder.USER_MANIFESTS));
+        assertThat(components).allSatisfy(c -> assertThat(c.order()).isEqualTo(90));
         // YAML 1.2 read 'on' as text; Talos reads YAML 1.1, so it is written quoted: what was checked is what applies
         assertThat(components.get(1).yaml()).startsWith("# manifests/b.yaml from the manifests folder").contains("flag: \"on\"");
         assertThat(components.get(0).yaml()).doesNotContain("a comment").doesNotContain("---");
@@ -202,6 +203,6 @@ class UserManifestsTest {
         assertThat(result.warnings()).extracting(Diagnostic::toString)
                 .anySatisfy(w -> assertThat(w).contains("manifests folder: manifests/nested/ is a subfolder and is not read"))
                 .anySatisfy(w -> assertThat(w).startsWith(empty + ":1:1: warning: holds no Kubernetes object"));
-        assertThat(UserManifests.of(ClusterPlan.of(result.loaded())).isEmpty()).isTrue();
+        assertThat(ClusterPlan.of(result.loaded()).userManifests().isEmpty()).isTrue();
     }
 }

@@ -21,35 +21,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks the spec's {@code assertions} ("namespace web must not reach namespace db") against the
- * generated policies with the connectivity analyser. The spec declares no workloads, so the analysis
- * runs over representative pods: one per service (its selector labels and target ports), one
+ * What the generated policies (and the user's own) allow between workloads, by the connectivity
+ * analyser: what the report shows and the spec's assertions are checked against. The spec declares no
+ * workloads, so the analysis runs over representative pods: one per service (its selector labels and target ports), one
  * unlabelled pod per application namespace standing for any other workload there, CoreDNS, and the
  * Tailscale proxy and monitoring pods when those add-ons are on.
  */
-public final class PolicyAssertions {
+public final class PolicyConnectivity {
 
     /** Label of the pod that stands for "any other pod" of a namespace; no policy selects it by label. */
     static final String REPRESENTATIVE = "clusterspec.dev/representative";
 
-    private PolicyAssertions() {}
-
-    /** Fails with every violated assertion in one message; returns the analysis when all hold. */
-    public static ConnectivityResult check(ClusterPlan plan, PolicyDocuments policies) {
-        ConnectivityResult result = analyse(plan, policies);
-        List<String> violations = result.violations(assertions(plan));
-        if (!violations.isEmpty()) {
-            throw new FirewallException("the generated network policies break "
-                    + (violations.size() == 1 ? "an assertion" : violations.size() + " assertions") + " of the spec: "
-                    + String.join("; ", violations));
-        }
-        return result;
-    }
-
-    /** The violated assertions, as messages; empty when all hold. */
-    public static List<String> violations(ClusterPlan plan, PolicyDocuments policies) {
-        return analyse(plan, policies).violations(assertions(plan));
-    }
+    private PolicyConnectivity() {}
 
     /** Connectivity of the representative pods under the generated policies (for the report's connectivity matrix). */
     public static ConnectivityResult analyse(ClusterPlan plan, PolicyDocuments policies) {
@@ -67,12 +50,6 @@ public final class PolicyAssertions {
         List<KubeObject> objects = new ArrayList<>(generated.objects());
         objects.addAll(userObjects);
         return ConnectivityAnalyzer.analyze(new ManifestSet(objects, generated.warnings()));
-    }
-
-    static List<ReachabilityAssertion> assertions(ClusterPlan plan) {
-        return plan.spec().assertions().stream()
-                .map(a -> new ReachabilityAssertion(a.from(), a.to(), a.expect() == Expect.ALLOWED))
-                .toList();
     }
 
     /** Namespaces and pods standing for the cluster's workloads, in a stable order. */

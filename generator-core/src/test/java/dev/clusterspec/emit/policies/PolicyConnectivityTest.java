@@ -7,18 +7,20 @@ import dev.clusterspec.Examples;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.connectivity.Connection;
 import dev.clusterspec.connectivity.ConnectivityResult;
-import dev.clusterspec.load.manifests.UserManifests;
+import dev.clusterspec.load.Diagnostic;
+import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.ExamplePlans;
-import dev.clusterspec.plan.firewall.FirewallException;
 import dev.clusterspec.plan.firewall.FirewallPlan;
+import dev.clusterspec.verify.ConnectivityAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PolicyAssertionsTest {
+class PolicyConnectivityTest {
 
     private static List<String> lines(ConnectivityResult result, String from, String to) {
         return result.betweenNamespaces(from, to).stream().map(Connection::toLine).toList();
@@ -28,8 +30,8 @@ class PolicyAssertionsTest {
     void theSeedsAssertionsHoldAndTheAnalysisShowsWhy() {
         ClusterPlan plan = ExamplePlans.plan("oci-free-tier");
         PolicyDocuments generated = NetworkPolicyEmitter.documents(FirewallPlan.of(plan));
-        ConnectivityResult result = PolicyAssertions.analyse(plan, generated, UserManifests.of(plan).connectivityObjects());
-        assertThat(result.violations(PolicyAssertions.assertions(plan))).isEmpty();
+        ConnectivityResult result = PolicyConnectivity.analyse(plan, generated, plan.userManifests().connectivityObjects());
+        assertThat(result.violations(ConnectivityAssertions.of(plan.spec()))).isEmpty();
 
         assertThat(lines(result, "web", "db")).isEmpty();
         assertThat(lines(result, "api", "db")).containsExactly(
@@ -44,7 +46,8 @@ class PolicyAssertionsTest {
         assertThat(lines(result, "web", "api")).containsExactly(
                 "web/any-pod[Pod] => api/internal-api[Pod] : TCP 8080",
                 "web/public-web[Pod] => api/internal-api[Pod] : TCP 8080");
-        assertThat(PolicyAssertions.violations(plan, generated)).as("the generated policies alone")
+        assertThat(PolicyConnectivity.analyse(plan, generated, List.of()).violations(ConnectivityAssertions.of(plan.spec())))
+                .as("the generated policies alone")
                 .containsExactly("namespace web cannot reach namespace api, but the spec says it must");
     }
 
@@ -56,13 +59,14 @@ class PolicyAssertionsTest {
         assertThat(seed).contains(assertions);
         Path spec = Examples.specBesideItsFiles("oci-free-tier", dir);
         Files.writeString(spec, seed.replace(assertions, "  - {from: api, to: db, expect: denied}\n  - {from: web, to: api, expect: allowed}\n"));
-        ClusterPlan plan = ClusterPlan.of(new SpecValidator().validate(spec).loaded());
-        PolicyDocuments policies = NetworkPolicyEmitter.documents(FirewallPlan.of(plan));
+        LoadedSpec loaded = new SpecValidator().validate(spec).loaded();
+        ClusterPlan plan = ClusterPlan.of(loaded);
+        ConnectivityResult result = PolicyConnectivity.analyse(plan, NetworkPolicyEmitter.documents(FirewallPlan.of(plan)), List.of());
 
-        assertThat(PolicyAssertions.violations(plan, policies)).containsExactly(
-                "namespace api can reach namespace db (api/any-pod[Pod] => db/database[Pod] : TCP 5432; and 1 more), but the spec says it must not",
-                "namespace web cannot reach namespace api, but the spec says it must");
-        assertThatThrownBy(() -> PolicyAssertions.check(plan, policies)).isInstanceOf(FirewallException.class)
-                .hasMessageStartingWith("the generated network policies break 2 assertions of the spec: namespace api can reach");
+        assertThatThrownBy(() -> ConnectivityAssertions.check(loaded, result)).isInstanceOf(SpecProblemsException.class)
+                .satisfies(e -> assertThat(((SpecProblemsException) e).diagnostics()).extracting(Diagnostic::message).containsExactly(
+                        "connectivity assertion violated: namespace api can reach namespace db (api/any-pod[Pod] => db/database[Pod] :"
+                                + " TCP 5432; and 1 more), but the spec says it must not",
+                        "connectivity assertion violated: namespace web cannot reach namespace api, but the spec says it must"));
     }
 }

@@ -12,15 +12,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The OCI CCM: only when enabled; all controllers on OCI instances, the service controller only on nested VMs. */
-class OciCcmEmitterTest {
+class OciCcmComponentTest {
 
-    private final OciCcmEmitter emitter = new OciCcmEmitter(VersionCatalog.bundled());
 
     @Test
     void nothingUnlessEnabled() {
         for (String example : List.of(AddonFixtures.FREE_TIER, AddonFixtures.MINIMAL)) {
-            assertThat(emitter.controller(AddonFixtures.plan(example))).isEmpty();
-            assertThat(emitter.cloudConfigSecret(AddonFixtures.plan(example), AddonFixtures.secrets(example))).isEmpty();
+            assertThat(AddonFixtures.folder(new OciCcmComponent(), AddonFixtures.plan(example))).isEmpty();
+            assertThat(new OciCcmComponent().secretManifests(AddonFixtures.plan(example), AddonFixtures.secrets(example))).isEmpty();
         }
     }
 
@@ -41,7 +40,7 @@ class OciCcmEmitterTest {
     @Test
     void cloudConfigComesFromTheSecretReferencesAndLeavesSecurityListsAlone() {
         ClusterPlan plan = AddonFixtures.testPlan("direct-ccm");
-        InlineManifest secret = emitter.cloudConfigSecret(plan, AddonFixtures.testSecrets("direct-ccm")).orElseThrow();
+        InlineManifest secret = AddonFixtures.single(new OciCcmComponent().secretManifests(plan, AddonFixtures.testSecrets("direct-ccm")));
         assertThat(secret.secret()).isTrue();
         JsonNode object = Yaml.readAll(secret.contents()).get(0);
         assertThat(object.path("metadata").path("name").asString()).isEqualTo("oci-cloud-controller-manager");
@@ -57,8 +56,7 @@ class OciCcmEmitterTest {
     @Test
     void withoutAnApiKeyTheInstancePrincipalIsUsed() {
         ClusterPlan plan = AddonFixtures.testPlan("direct-ccm-service-only");
-        JsonNode object = Yaml.readAll(emitter.cloudConfigSecret(plan, AddonFixtures.testSecrets("direct-ccm-service-only"))
-                .orElseThrow().contents()).get(0);
+        JsonNode object = Yaml.readAll(AddonFixtures.single(new OciCcmComponent().secretManifests(plan, AddonFixtures.testSecrets("direct-ccm-service-only"))).contents()).get(0);
         JsonNode config = Yaml.readAll(object.path("stringData").path("cloud-provider.yaml").asString()).get(0);
         assertThat(config.path("useInstancePrincipals").asBoolean()).isTrue();
         assertThat(config.path("auth").path("region").asString()).isEqualTo("eu-amsterdam-1");
@@ -66,7 +64,7 @@ class OciCcmEmitterTest {
     }
 
     private JsonNode container(ClusterPlan plan) {
-        List<JsonNode> objects = Yaml.readAll(emitter.controller(plan).orElseThrow().yaml());
+        List<JsonNode> objects = Yaml.readAll(AddonFixtures.folder(new OciCcmComponent(), plan).orElseThrow());
         JsonNode daemonSet = objects.stream().filter(o -> o.path("kind").asString().equals("DaemonSet")).findFirst().orElseThrow();
         assertThat(daemonSet.path("spec").path("template").path("spec").path("nodeSelector").has("node-role.kubernetes.io/control-plane")).isTrue();
         return daemonSet.path("spec").path("template").path("spec").path("containers").get(0);

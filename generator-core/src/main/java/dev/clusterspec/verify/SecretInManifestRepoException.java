@@ -1,4 +1,4 @@
-package dev.clusterspec.emit.manifests;
+package dev.clusterspec.verify;
 
 import dev.clusterspec.UserError;
 import dev.clusterspec.secretscan.SecretFinding;
@@ -15,7 +15,7 @@ public final class SecretInManifestRepoException extends RuntimeException implem
 
     public SecretInManifestRepoException(List<SecretFinding> findings) {
         super("the manifest repo must not hold secrets, but " + findings.size() + " finding(s) came up; secrets belong in the"
-                + " Talos inline manifests (SecretManifests):\n" + findings.stream().map(f -> "  " + f).collect(Collectors.joining("\n")));
+                + " Talos inline manifests (a component's secretManifests):\n" + findings.stream().map(f -> "  " + f).collect(Collectors.joining("\n")));
         this.findings = List.copyOf(findings);
     }
 

@@ -16,13 +16,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Namespaces with Pod Security labels, and the Services of the three exposure patterns. */
-class WorkloadsEmitterTest {
-
-    private final WorkloadsEmitter emitter = new WorkloadsEmitter();
+class WorkloadsComponentsTest {
 
     @Test
     void everyNamespaceGetsEnforceAuditAndWarnAtTheClustersVersion() {
-        List<JsonNode> namespaces = Yaml.readAll(emitter.namespaces(AddonFixtures.plan(AddonFixtures.FREE_TIER)).orElseThrow().yaml());
+        List<JsonNode> namespaces = Yaml.readAll(AddonFixtures.folder(new NamespacesComponent(), AddonFixtures.plan(AddonFixtures.FREE_TIER)).orElseThrow());
         assertThat(namespaces).extracting(n -> n.path("metadata").path("name").asString()).containsExactly("web", "api", "db");
         for (JsonNode ns : namespaces) {
             JsonNode labels = ns.path("metadata").path("labels");
@@ -31,7 +29,7 @@ class WorkloadsEmitterTest {
                 assertThat(labels.path("pod-security.kubernetes.io/" + mode + "-version").asString()).isEqualTo("v1.33");
             }
         }
-        JsonNode baseline = Yaml.readAll(emitter.namespaces(AddonFixtures.testPlan("nested-two-pools")).orElseThrow().yaml()).get(0);
+        JsonNode baseline = Yaml.readAll(AddonFixtures.folder(new NamespacesComponent(), AddonFixtures.testPlan("nested-two-pools")).orElseThrow()).get(0);
         assertThat(baseline.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asString()).isEqualTo("baseline");
     }
 
@@ -90,14 +88,14 @@ class WorkloadsEmitterTest {
         ClusterPlan direct = AddonFixtures.testPlan("direct-ccm");
         ClusterSpec noCcm = withAddons(direct.spec(), new Addons(direct.spec().addons().cilium(), direct.spec().addons().tailscale(),
                 new Addons.OciCcm(false, Addons.OciCcm.Mode.FULL, null, null, null, null), direct.spec().addons().monitoring()));
-        assertThatThrownBy(() -> emitter.services(ClusterPlan.of(noCcm, "test")))
+        assertThatThrownBy(() -> AddonFixtures.folder(new ServicesComponent(), ClusterPlan.of(noCcm, "test")))
                 .isInstanceOf(ManifestProblemException.class)
                 .hasMessageContaining("services[public-web]").hasMessageContaining("addons.ociCcm.enabled: true");
 
         ClusterPlan freeTier = AddonFixtures.plan(AddonFixtures.FREE_TIER);
         ClusterSpec noTailscale = withAddons(freeTier.spec(), new Addons(freeTier.spec().addons().cilium(),
                 new Addons.Tailscale(false, null, null, List.of()), freeTier.spec().addons().ociCcm(), freeTier.spec().addons().monitoring()));
-        assertThatThrownBy(() -> emitter.services(ClusterPlan.of(noTailscale, "test")))
+        assertThatThrownBy(() -> AddonFixtures.folder(new ServicesComponent(), ClusterPlan.of(noTailscale, "test")))
                 .isInstanceOf(ManifestProblemException.class)
                 .hasMessageContaining("services[internal-api]").hasMessageContaining("addons.tailscale.enabled");
     }
@@ -113,7 +111,7 @@ class WorkloadsEmitterTest {
 
     private Map<String, JsonNode> services(ClusterPlan plan) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (JsonNode s : Yaml.readAll(emitter.services(plan).orElseThrow().yaml())) {
+        for (JsonNode s : Yaml.readAll(AddonFixtures.folder(new ServicesComponent(), plan).orElseThrow())) {
             out.put(s.path("metadata").path("name").asString(), s);
         }
         return out;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.catalog.VersionCatalog;
-import dev.clusterspec.emit.cilium.CiliumEmitter;
+import dev.clusterspec.emit.cilium.CiliumInstall;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.Endpoint;
@@ -19,20 +19,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Grafana Alloy: scrapes what the Cilium manifests expose, ships logs, runs restricted, keeps its token out of the repo. */
-class AlloyEmitterTest {
+class AlloyComponentTest {
 
     private static final ClusterPlan PLAN = AddonFixtures.plan(AddonFixtures.FREE_TIER);
-    private final AlloyEmitter emitter = new AlloyEmitter(VersionCatalog.bundled());
 
     @Test
     void scrapesExactlyTheMetricsPortsTheCiliumManifestsDeclare() {
         Set<String> declared = new HashSet<>();
-        for (JsonNode object : new CiliumEmitter(VersionCatalog.bundled()).installObjects(PLAN)) {
+        for (JsonNode object : CiliumInstall.objects(PLAN, VersionCatalog.bundled())) {
             object.path("spec").path("template").path("spec").path("containers")
                     .forEach(c -> c.path("ports").forEach(p -> declared.add(p.path("name").asString())));
         }
-        assertThat(declared).containsAll(List.of(AlloyEmitter.METRICS_PORT_NAMES.split("\\|")));
-        assertThat(config()).contains("regex         = \"" + AlloyEmitter.METRICS_PORT_NAMES + "\"")
+        assertThat(declared).containsAll(List.of(AlloyComponent.METRICS_PORT_NAMES.split("\\|")));
+        assertThat(config()).contains("regex         = \"" + AlloyComponent.METRICS_PORT_NAMES + "\"")
                 .contains("url = \"https://prometheus-prod-01-eu-west-0.grafana.net/api/prom/push\"")
                 .contains("url = \"https://logs-prod-eu-west-0.grafana.net/loki/api/v1/push\"")
                 .contains("loki.source.kubernetes \"pods\"")
@@ -66,17 +65,17 @@ class AlloyEmitterTest {
     @Test
     void credentialsOnlyThroughTheEnvironmentFromTheInlineSecret() {
         assertThat(config()).contains("password = sys.env(\"GRAFANA_CLOUD_TOKEN\")").doesNotContain("DEMO-VALUE");
-        InlineManifest secret = emitter.grafanaCloudSecret(PLAN, AddonFixtures.secrets(AddonFixtures.FREE_TIER)).orElseThrow();
+        InlineManifest secret = AddonFixtures.single(new AlloyComponent().secretManifests(PLAN, AddonFixtures.secrets(AddonFixtures.FREE_TIER)));
         JsonNode object = Yaml.readAll(secret.contents()).get(1);
-        assertThat(object.path("metadata").path("name").asString()).isEqualTo(AlloyEmitter.SECRET);
+        assertThat(object.path("metadata").path("name").asString()).isEqualTo(AlloyComponent.SECRET);
         assertThat(object.path("stringData").path("token").asString()).isEqualTo("DEMO-VALUE-not-a-real-secret-grafana-token");
         assertThat(deployment().path("spec").path("template").path("spec").path("containers").get(0).path("env"))
-                .allSatisfy(e -> assertThat(e.path("valueFrom").path("secretKeyRef").path("name").asString()).isEqualTo(AlloyEmitter.SECRET));
+                .allSatisfy(e -> assertThat(e.path("valueFrom").path("secretKeyRef").path("name").asString()).isEqualTo(AlloyComponent.SECRET));
     }
 
     @Test
     void podMeetsPodSecurityRestrictedAndTheNamespaceEnforcesIt() {
-        List<JsonNode> objects = Yaml.readAll(emitter.alloy(PLAN).orElseThrow().yaml());
+        List<JsonNode> objects = Yaml.readAll(AddonFixtures.folder(new AlloyComponent(), PLAN).orElseThrow());
         JsonNode namespace = objects.get(0);
         assertThat(namespace.path("metadata").path("name").asString()).isEqualTo("monitoring");
         assertThat(namespace.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asString()).isEqualTo("restricted");
@@ -93,17 +92,17 @@ class AlloyEmitterTest {
 
     @Test
     void nothingWhenAlloyIsOff() {
-        assertThat(emitter.alloy(AddonFixtures.plan(AddonFixtures.MINIMAL))).isEmpty();
-        assertThat(emitter.grafanaCloudSecret(AddonFixtures.plan(AddonFixtures.MINIMAL), AddonFixtures.secrets(AddonFixtures.MINIMAL))).isEmpty();
+        assertThat(AddonFixtures.folder(new AlloyComponent(), AddonFixtures.plan(AddonFixtures.MINIMAL))).isEmpty();
+        assertThat(new AlloyComponent().secretManifests(AddonFixtures.plan(AddonFixtures.MINIMAL), AddonFixtures.secrets(AddonFixtures.MINIMAL))).isEmpty();
     }
 
     private String config() {
-        return Yaml.readAll(emitter.alloy(PLAN).orElseThrow().yaml()).stream().filter(o -> o.path("kind").asString().equals("ConfigMap"))
+        return Yaml.readAll(AddonFixtures.folder(new AlloyComponent(), PLAN).orElseThrow()).stream().filter(o -> o.path("kind").asString().equals("ConfigMap"))
                 .findFirst().orElseThrow().path("data").path("config.alloy").asString();
     }
 
     private JsonNode deployment() {
-        return Yaml.readAll(emitter.alloy(PLAN).orElseThrow().yaml()).stream().filter(o -> o.path("kind").asString().equals("Deployment"))
+        return Yaml.readAll(AddonFixtures.folder(new AlloyComponent(), PLAN).orElseThrow()).stream().filter(o -> o.path("kind").asString().equals("Deployment"))
                 .findFirst().orElseThrow();
     }
 }

@@ -31,14 +31,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The Tailscale operator manifests against the upstream static install manifest of the same release. */
-class TailscaleEmitterTest {
+class TailscaleOperatorTest {
 
     private static final ClusterPlan PLAN = AddonFixtures.plan(AddonFixtures.FREE_TIER);
     private static final String DEPLOYMENT = "Deployment/tailscale/operator";
     private static final String CONTAINER = "/spec/template/spec/containers[operator]";
-
-    private final TailscaleEmitter emitter = new TailscaleEmitter(VersionCatalog.bundled(),
-            new LocalMirrorSource(AddonFixtures.tailscaleCrdMirror()));
 
     /** Where our operator install differs from upstream's operator.yaml, and why. */
     private static final Map<Difference, String> EXPECTED = new LinkedHashMap<>();
@@ -67,7 +64,7 @@ class TailscaleEmitterTest {
             }
         }
         Map<String, JsonNode> ours = new LinkedHashMap<>();
-        for (JsonNode object : Yaml.readAll(emitter.operator(PLAN).orElseThrow().yaml())) {
+        for (JsonNode object : Yaml.readAll(AddonFixtures.folder(new TailscaleOperator(), PLAN).orElseThrow())) {
             ours.put(KubeDocuments.id(object), object);
         }
         Set<Difference> actual = new LinkedHashSet<>(ObjectDiff.between(upstream, ours));
@@ -80,10 +77,10 @@ class TailscaleEmitterTest {
 
     @Test
     void namespaceIsPrivilegedAndTheSameInRepoAndSecretManifest() {
-        JsonNode namespace = Yaml.readAll(emitter.operator(PLAN).orElseThrow().yaml()).get(0);
+        JsonNode namespace = Yaml.readAll(AddonFixtures.folder(new TailscaleOperator(), PLAN).orElseThrow()).get(0);
         assertThat(namespace.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asString()).isEqualTo("privileged");
         assertThat(namespace.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce-version").asString()).isEqualTo("v1.33");
-        InlineManifest secret = emitter.oauthSecret(PLAN, AddonFixtures.secrets(AddonFixtures.FREE_TIER)).orElseThrow();
+        InlineManifest secret = AddonFixtures.single(new TailscaleOperator().secretManifests(PLAN, AddonFixtures.secrets(AddonFixtures.FREE_TIER)));
         List<JsonNode> inline = Yaml.readAll(secret.contents());
         assertThat(inline.get(0)).isEqualTo(namespace);
         assertThat(inline.get(1).path("kind").asString()).isEqualTo("Secret");
@@ -95,10 +92,9 @@ class TailscaleEmitterTest {
 
     @Test
     void crdsAreTheUpstreamFilesByteForByte() throws IOException {
-        ManifestComponent crds = emitter.crds(PLAN).orElseThrow();
-        byte[] file = crds.yaml().getBytes(StandardCharsets.UTF_8);
+        String text = AddonFixtures.folder(new TailscaleCrds(), PLAN).orElseThrow();
+        byte[] file = text.getBytes(StandardCharsets.UTF_8);
         List<CatalogFile> pins = VersionCatalog.bundled().tailscaleOperator("1.102.3").crds();
-        String text = crds.yaml();
         for (CatalogFile pin : pins) {
             String upstream = Files.readString(AddonFixtures.tailscaleCrdMirror().resolve(pin.name()), StandardCharsets.UTF_8);
             assertThat(text).contains("---\n" + upstream);
@@ -113,9 +109,9 @@ class TailscaleEmitterTest {
     @Test
     void nothingWhenTheOperatorIsOff() {
         ClusterPlan minimal = AddonFixtures.plan(AddonFixtures.MINIMAL);
-        assertThat(emitter.crds(minimal)).isEmpty();
-        assertThat(emitter.operator(minimal)).isEmpty();
-        assertThat(emitter.oauthSecret(minimal, AddonFixtures.secrets(AddonFixtures.MINIMAL))).isEmpty();
+        assertThat(AddonFixtures.folder(new TailscaleCrds(), minimal)).isEmpty();
+        assertThat(AddonFixtures.folder(new TailscaleOperator(), minimal)).isEmpty();
+        assertThat(new TailscaleOperator().secretManifests(minimal, AddonFixtures.secrets(AddonFixtures.MINIMAL))).isEmpty();
     }
 
     private static String env(JsonNode container, String name) {
@@ -139,7 +135,7 @@ class TailscaleEmitterTest {
                 }
             }
         } else if (node.isArray()) {
-            node.forEach(TailscaleEmitterTest::withoutEmptyValues);
+            node.forEach(TailscaleOperatorTest::withoutEmptyValues);
         }
         return node;
     }

@@ -7,6 +7,7 @@ import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.Yaml;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.manifests.KubeDocuments;
+import dev.clusterspec.emit.workloads.ServicesComponent;
 import dev.clusterspec.emit.manifests.ManifestProblemException;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.spec.Cidr;
@@ -20,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** How the spec shapes the Cilium manifests beyond the Talos values the comparison test covers. */
-class CiliumEmitterTest {
-
-    private final CiliumEmitter emitter = new CiliumEmitter(VersionCatalog.bundled());
+class CiliumComponentsTest {
 
     @Test
     void clientLimitsGrowWithTheAnnouncedServices() {
@@ -75,9 +74,9 @@ class CiliumEmitterTest {
     @Test
     void theInstallHoldsNoKeyMaterialAndIsTheSameEveryTime() {
         ClusterPlan plan = AddonFixtures.plan(AddonFixtures.FREE_TIER);
-        String first = emitter.install(plan).yaml();
+        String first = AddonFixtures.folder(new CiliumInstall(), plan).orElseThrow();
         assertThat(first).doesNotContain("kind: Secret").doesNotContain("PRIVATE KEY").doesNotContain("BEGIN CERTIFICATE");
-        assertThat(new CiliumEmitter(VersionCatalog.bundled()).install(plan).yaml()).isEqualTo(first);
+        assertThat(AddonFixtures.folder(new CiliumInstall(), plan).orElseThrow()).isEqualTo(first);
     }
 
     /**
@@ -87,9 +86,9 @@ class CiliumEmitterTest {
     @Test
     void eachPublicServiceGetsItsAddressFromThePoolItNames() {
         ClusterPlan plan = AddonFixtures.testPlan("nested-two-pools");
-        List<JsonNode> pools = Yaml.readAll(emitter.loadBalancing(plan).orElseThrow().yaml()).stream()
+        List<JsonNode> pools = Yaml.readAll(AddonFixtures.folder(new CiliumLoadBalancing(), plan).orElseThrow()).stream()
                 .filter(o -> o.path("kind").asString().equals("CiliumLoadBalancerIPPool")).toList();
-        List<JsonNode> services = Yaml.readAll(new dev.clusterspec.emit.workloads.WorkloadsEmitter().services(plan).orElseThrow().yaml());
+        List<JsonNode> services = Yaml.readAll(AddonFixtures.folder(new ServicesComponent(), plan).orElseThrow());
         assertThat(plan.publicExposures()).extracting(e -> e.service().name() + " " + e.poolName() + " " + e.loadBalancerIp())
                 .containsExactly("web lan-a 10.0.0.193", "admin-api lan-b 10.0.0.209");
         for (JsonNode service : services) {
@@ -112,7 +111,7 @@ class CiliumEmitterTest {
     @Test
     void onePoolPerSpecPoolAndAnL2PolicyOnTheSpecsInterfaces() {
         ClusterPlan plan = AddonFixtures.testPlan("nested-two-pools");
-        List<JsonNode> objects = Yaml.readAll(emitter.loadBalancing(plan).orElseThrow().yaml());
+        List<JsonNode> objects = Yaml.readAll(AddonFixtures.folder(new CiliumLoadBalancing(), plan).orElseThrow());
         assertThat(objects).extracting(KubeDocuments::id).containsExactly("CiliumLoadBalancerIPPool/lan-a",
                 "CiliumLoadBalancerIPPool/lan-b", "CiliumL2AnnouncementPolicy/l2-loadbalancer-ips");
         assertThat(objects.get(0).path("apiVersion").asString()).isEqualTo("cilium.io/v2");
@@ -124,7 +123,7 @@ class CiliumEmitterTest {
         assertThat(policy.path("apiVersion").asString()).isEqualTo("cilium.io/v2alpha1");
         assertThat(policy.path("spec").path("loadBalancerIPs").asBoolean()).isTrue();
         assertThat(policy.path("spec").path("interfaces").get(0).asString()).isEqualTo("^eth0$");
-        assertThat(emitter.loadBalancing(AddonFixtures.plan(AddonFixtures.MINIMAL))).isEmpty();
+        assertThat(AddonFixtures.folder(new CiliumLoadBalancing(), AddonFixtures.plan(AddonFixtures.MINIMAL))).isEmpty();
     }
 
     @Test
@@ -135,7 +134,7 @@ class CiliumEmitterTest {
         ClusterSpec withUi = new ClusterSpec(s.apiVersion(), s.kind(), s.metadata(), s.versions(), s.topology(), s.oci(), s.bastion(),
                 s.proxmox(), s.network(), s.controlPlane(), s.nodes(), s.talos(), addons, s.namespaces(), s.services(), s.firewall(),
                 s.manifestRepo(), s.secrets(), s.assertions(), s.manifests());
-        assertThatThrownBy(() -> emitter.install(ClusterPlan.of(withUi, "test")))
+        assertThatThrownBy(() -> CiliumInstall.objects(ClusterPlan.of(withUi, "test"), VersionCatalog.bundled()))
                 .isInstanceOf(ManifestProblemException.class).hasMessageContaining("addons.cilium.hubble.ui");
     }
 
@@ -145,7 +144,7 @@ class CiliumEmitterTest {
 
     private Map<String, JsonNode> objects(ClusterPlan plan) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        emitter.installObjects(plan).forEach(o -> out.put(KubeDocuments.id(o), o));
+        CiliumInstall.objects(plan, VersionCatalog.bundled()).forEach(o -> out.put(KubeDocuments.id(o), o));
         return out;
     }
 }
