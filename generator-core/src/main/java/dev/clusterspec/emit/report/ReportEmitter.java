@@ -80,8 +80,7 @@ public final class ReportEmitter {
                 ManifestSection.build(inputs)));
         UserManifestSection.build(inputs).ifPresent(sections::add);
         TalosPatchSection.build(inputs).ifPresent(sections::add);
-        sections.add(RunbookSection.bootstrap(inputs, warnings.size()));
-        sections.add(RunbookSection.upgrade(inputs));
+        sections.addAll(RunbookSection.build(inputs, warnings.size()));
         Map<String, Object> model = new LinkedHashMap<>();
         String title = "Cluster " + plan.name();
         model.put("title", title);

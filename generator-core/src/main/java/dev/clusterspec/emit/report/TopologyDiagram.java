@@ -307,7 +307,7 @@ final class TopologyDiagram {
             lines.add("admins " + plan.admins().stream().map(Cidr::toString).collect(Collectors.joining(", ")));
         }
         if (plan.tailscale()) {
-            lines.add("operator " + RunbookSection.operatorHostname(plan));
+            lines.add("operator " + RunbookModel.operatorHostname(plan));
         }
         return Optional.of(box("t-tailnet", lines));
     }
