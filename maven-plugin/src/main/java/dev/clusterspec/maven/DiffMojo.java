@@ -7,7 +7,6 @@ import dev.clusterspec.generate.GenerateRequest;
 import dev.clusterspec.generate.ManifestRepoRelease;
 import dev.clusterspec.publish.PublishException;
 import java.io.File;
-import java.time.Clock;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -109,9 +108,12 @@ public class DiffMojo extends AbstractClusterMojo {
                     throw new UserInputException("nothing to compare with: " + folder + " is not a folder (run cluster:generate first,"
                             + " or use -Dcluster.diff.against=published)");
                 }
-                report = ChangePreview.againstFolder(new GenerateRequest(spec.toPath(), secretsBundle.toPath(),
-                        previewDirectory.toPath(), true, catalogMirror == null ? null : catalogMirror.toPath(), Clock.systemUTC(),
-                        new MavenBuildLog(getLog()), null, ageKeys(ageIdentity)), folder.toPath());
+                GenerateRequest preview = GenerateRequest.of(spec.toPath(), secretsBundle.toPath(), previewDirectory.toPath())
+                        .withForce(true).withLog(new MavenBuildLog(getLog())).withAgeKeys(ageKeys(ageIdentity));
+                if (catalogMirror != null) {
+                    preview = preview.withCatalogMirror(catalogMirror.toPath());
+                }
+                report = ChangePreview.againstFolder(preview, folder.toPath());
             }
         } catch (PublishException e) {
             throw new MojoFailureException("cannot read the published manifest repo: " + e.getMessage());
