@@ -42,8 +42,9 @@ public class EncryptMojo extends AbstractClusterMojo {
 
     @Override
     protected void run() {
-        SecretFileEncryption.Result result = SecretFileEncryption.encrypt(spec.toPath(), file.toPath(),
-                AgeRecipient.parseList(ageRecipients, "cluster.ageRecipients"), ageKeys(ageIdentity), secretsBundle.toPath());
+        GoalParameters parameters = parameters().secretsBundle(secretsBundle).ageIdentity(ageIdentity);
+        SecretFileEncryption.Result result = SecretFileEncryption.encrypt(parameters.specFile(), file.toPath(),
+                AgeRecipient.parseList(ageRecipients, "cluster.ageRecipients"), parameters.ageKeys(), parameters.secretsBundle());
         result.notes().forEach(getLog()::info);
     }
 }

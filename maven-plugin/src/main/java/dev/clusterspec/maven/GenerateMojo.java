@@ -61,14 +61,8 @@ public class GenerateMojo extends AbstractClusterMojo {
     @Override
     protected void run() {
         long start = System.nanoTime();
-        GenerateRequest request = GenerateRequest.of(spec.toPath(), secretsBundle.toPath(), outputDirectory.toPath())
-                .withForce(force).withLog(new MavenBuildLog(getLog())).withAgeKeys(ageKeys(ageIdentity));
-        if (catalogMirror != null) {
-            request = request.withCatalogMirror(catalogMirror.toPath());
-        }
-        if (schemas != null) {
-            request = request.withSchemas(schemas.toPath());
-        }
+        GenerateRequest request = parameters().secretsBundle(secretsBundle).catalogMirror(catalogMirror).schemas(schemas)
+                .ageIdentity(ageIdentity).generateRequest(outputDirectory).withForce(force);
         GenerateResult result = new Generator().generate(request);
         report(result.warnings());
         long ms = (System.nanoTime() - start) / 1_000_000;

@@ -52,8 +52,9 @@ public class SecretsMojo extends AbstractClusterMojo {
     protected void run() {
         List<AgeRecipient> recipients = ageRecipients != null && !ageRecipients.isBlank()
                 ? AgeRecipient.parseList(ageRecipients, "cluster.ageRecipients") : specRecipients();
-        SecretsBundleCreation creation = SecretsBundles.createIfAbsent(secretsBundle.toPath(), recipients,
-                new AgeDecryptor(ageKeys(ageIdentity), recipients), Clock.systemUTC(), new SecureRandom());
+        GoalParameters parameters = parameters().secretsBundle(secretsBundle).ageIdentity(ageIdentity);
+        SecretsBundleCreation creation = SecretsBundles.createIfAbsent(parameters.secretsBundle(), recipients,
+                new AgeDecryptor(parameters.ageKeys(), recipients), Clock.systemUTC(), new SecureRandom());
         getLog().info(creation.message());
     }
 
