@@ -1,7 +1,6 @@
 package dev.clusterspec.maven;
 
 import dev.clusterspec.generate.SecretFileEncryption;
-import dev.clusterspec.load.age.AgeRecipient;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -42,9 +41,9 @@ public class EncryptMojo extends AbstractClusterMojo {
 
     @Override
     protected void run() {
-        GoalParameters parameters = parameters().secretsBundle(secretsBundle).ageIdentity(ageIdentity);
+        GoalParameters parameters = parameters().secretsBundle(secretsBundle).ageRecipients(ageRecipients).ageIdentity(ageIdentity);
         SecretFileEncryption.Result result = SecretFileEncryption.encrypt(parameters.specFile(), file.toPath(),
-                AgeRecipient.parseList(ageRecipients, "cluster.ageRecipients"), parameters.ageKeys(), parameters.secretsBundle());
+                parameters.ageRecipients(), parameters.ageKeys(), parameters.secretsBundle());
         result.notes().forEach(getLog()::info);
     }
 }

@@ -4,9 +4,11 @@ import dev.clusterspec.BuildLog;
 import dev.clusterspec.generate.GenerateRequest;
 import dev.clusterspec.generate.ManifestRepoRelease;
 import dev.clusterspec.load.age.AgeKeySources;
+import dev.clusterspec.load.age.AgeRecipient;
 import dev.clusterspec.publish.Credentials;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,6 +27,7 @@ final class GoalParameters {
     private File catalogMirror;
     private File schemas;
     private File ageIdentity;
+    private String ageRecipients;
     private String manifestRepoUrl;
     private Function<String, Credentials> gitCredentials;
 
@@ -56,6 +59,12 @@ final class GoalParameters {
         return this;
     }
 
+    /** @param commaSeparated age recipients (age1...) given instead of the spec's, or null for the spec's */
+    GoalParameters ageRecipients(String commaSeparated) {
+        this.ageRecipients = commaSeparated;
+        return this;
+    }
+
     /**
      * @param urlOverride where the manifest repo is instead of the spec's manifestRepo.url, or null;
      *     a plain path is a local repository beside the spec
@@ -78,6 +87,11 @@ final class GoalParameters {
     /** Where age identities come from: the identity file (if given), SOPS_AGE_KEY_FILE and SOPS_AGE_KEY. */
     AgeKeySources ageKeys() {
         return AgeKeySources.system(path(ageIdentity).orElse(null));
+    }
+
+    /** The recipients given with cluster.ageRecipients; empty when none were, for the spec's. */
+    List<AgeRecipient> ageRecipients() {
+        return AgeRecipient.parseList(ageRecipients, "cluster.ageRecipients");
     }
 
     /** A path the user gave, read from the spec's folder unless it is absolute. */

@@ -50,9 +50,9 @@ public class SecretsMojo extends AbstractClusterMojo {
 
     @Override
     protected void run() {
-        List<AgeRecipient> recipients = ageRecipients != null && !ageRecipients.isBlank()
-                ? AgeRecipient.parseList(ageRecipients, "cluster.ageRecipients") : specRecipients();
-        GoalParameters parameters = parameters().secretsBundle(secretsBundle).ageIdentity(ageIdentity);
+        GoalParameters parameters = parameters().secretsBundle(secretsBundle).ageRecipients(ageRecipients).ageIdentity(ageIdentity);
+        List<AgeRecipient> given = parameters.ageRecipients();
+        List<AgeRecipient> recipients = given.isEmpty() ? specRecipients() : given;
         SecretsBundleCreation creation = SecretsBundles.createIfAbsent(parameters.secretsBundle(), recipients,
                 new AgeDecryptor(parameters.ageKeys(), recipients), Clock.systemUTC(), new SecureRandom());
         getLog().info(creation.message());

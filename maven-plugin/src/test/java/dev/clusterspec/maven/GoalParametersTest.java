@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clusterspec.BuildLog;
 import dev.clusterspec.generate.GenerateRequest;
 import dev.clusterspec.generate.ManifestRepoRelease;
+import dev.clusterspec.load.age.AgeRecipient;
 import dev.clusterspec.publish.Credentials;
 import java.io.File;
 import java.nio.file.Path;
@@ -79,6 +80,18 @@ class GoalParametersTest {
     void aRelativePathIsReadFromTheSpecsFolder() {
         assertThat(parameters().besideSpec("target/cluster")).isEqualTo(new File("/projects/home/target/cluster"));
         assertThat(parameters().besideSpec("/tmp/earlier")).isEqualTo(new File("/tmp/earlier"));
+    }
+
+    @Test
+    void theRecipientsGivenAreParsedHereAndABadOneIsNamedByItsProperty() {
+        String alice = "age1e04k0d666ymxg6zngf3h97meuyuzany0fze50mqhmzdxv9x4dezqytgpg8";
+        String bob = "age19wxc8urx7f97nnlkd5w7tkuj3qqhhplx2w7fkg2gr3p9sxautaesp3crlk";
+
+        assertThat(parameters().ageRecipients(alice + ", " + bob).ageRecipients()).extracting(AgeRecipient::value)
+                .containsExactly(alice, bob);
+        assertThat(parameters().ageRecipients(null).ageRecipients()).as("none given: the spec's are used").isEmpty();
+        assertThatThrownBy(() -> parameters().ageRecipients("age1notakey").ageRecipients())
+                .hasMessageStartingWith("cluster.ageRecipients (value 1 of 1): ");
     }
 
     @Test
