@@ -2,7 +2,7 @@ package dev.clusterspec.maven;
 
 import dev.clusterspec.emit.talos.secrets.SecretsBundleCreation;
 import dev.clusterspec.emit.talos.secrets.SecretsBundles;
-import dev.clusterspec.load.SpecLoader;
+import dev.clusterspec.generate.EncryptionRecipients;
 import dev.clusterspec.load.age.AgeDecryptor;
 import dev.clusterspec.load.age.AgeRecipient;
 import java.io.File;
@@ -51,18 +51,9 @@ public class SecretsMojo extends AbstractClusterMojo {
     @Override
     protected void run() {
         GoalParameters parameters = parameters().secretsBundle(secretsBundle).ageRecipients(ageRecipients).ageIdentity(ageIdentity);
-        List<AgeRecipient> given = parameters.ageRecipients();
-        List<AgeRecipient> recipients = given.isEmpty() ? specRecipients() : given;
+        List<AgeRecipient> recipients = EncryptionRecipients.of(parameters.ageRecipients(), parameters.specFile());
         SecretsBundleCreation creation = SecretsBundles.createIfAbsent(parameters.secretsBundle(), recipients,
                 new AgeDecryptor(parameters.ageKeys(), recipients), Clock.systemUTC(), new SecureRandom());
         getLog().info(creation.message());
-    }
-
-    /** The spec's secrets.ageRecipients; none when there is no spec (this goal needs none). */
-    private List<AgeRecipient> specRecipients() {
-        if (!spec.isFile()) {
-            return List.of();
-        }
-        return AgeRecipient.listOf(new SpecLoader().load(spec.toPath()).spec().secrets().ageRecipients(), spec + " secrets.ageRecipients");
     }
 }
