@@ -52,8 +52,7 @@ public final class SecretFileEncryption {
      */
     public static Result encrypt(Path specFile, Path file, List<AgeRecipient> recipients, AgeKeySources keys, Path secretsBundle) {
         LoadedSpec loaded = new SpecLoader().load(specFile);
-        List<AgeRecipient> to = recipients.isEmpty()
-                ? AgeRecipient.listOf(loaded.spec().secrets().ageRecipients(), specFile + " secrets.ageRecipients") : recipients;
+        List<AgeRecipient> to = EncryptionRecipients.of(recipients, loaded);
         if (to.isEmpty()) {
             throw new AgeException("no age recipients to encrypt " + file + " for: list them in " + specFile
                     + " under secrets.ageRecipients (age-keygen -y <your key file> prints yours), or give -Dcluster.ageRecipients=age1...");

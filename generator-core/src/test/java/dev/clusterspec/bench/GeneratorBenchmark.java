@@ -1,6 +1,5 @@
 package dev.clusterspec.bench;
 
-import dev.clusterspec.BuildLog;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.load.bundle.SecretsBundles;
 import dev.clusterspec.generate.GenerateRequest;
@@ -10,7 +9,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,8 +38,8 @@ public final class GeneratorBenchmark {
             Path spec = work.resolve("cluster-" + nodes + ".yaml");
             Files.writeString(spec, SyntheticSpecs.withNodes(nodes));
             Path out = work.resolve("out-" + nodes);
-            GenerateRequest forced = new GenerateRequest(spec, bundle, out, true, null, Clock.systemUTC(), BuildLog.silent());
-            GenerateRequest incremental = new GenerateRequest(spec, bundle, out, false, null, Clock.systemUTC(), BuildLog.silent());
+            GenerateRequest incremental = GenerateRequest.of(spec, bundle, out);
+            GenerateRequest forced = incremental.withForce(true);
 
             double validate = median(() -> new SpecValidator().validate(spec));
             resetPeaks();

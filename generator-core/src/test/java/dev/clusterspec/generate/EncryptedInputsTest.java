@@ -90,8 +90,8 @@ class EncryptedInputsTest {
                 log.add(message);
             }
         };
-        return new Generator().generate(new GenerateRequest(project.spec(), bundle, dir.resolve("out-" + project.dir().getFileName()),
-                force, null, CLOCK, collecting, null, keys));
+        return new Generator().generate(GenerateRequest.of(project.spec(), bundle, dir.resolve("out-" + project.dir().getFileName()))
+                .withForce(force).withClock(CLOCK).withLog(collecting).withAgeKeys(keys));
     }
 
     private GenerateResult generateEncrypted(ExampleCopy project, boolean force) {
@@ -182,9 +182,9 @@ class EncryptedInputsTest {
         Files.write(project.dir().resolve("secrets/tailscale-client-id.demo.age"),
                 AgeCli.encrypt((CANARY + "-rotated\n").getBytes(StandardCharsets.UTF_8), false, recipient));
 
-        dev.clusterspec.diff.DiffReport report = ChangePreview.againstFolder(new GenerateRequest(project.spec(),
-                project.dir().resolve("secrets/talos-secrets.yaml"), dir.resolve("preview"), true, null, CLOCK, BuildLog.silent(), null,
-                new AgeKeySources(identity, name -> null)), earlier);
+        dev.clusterspec.diff.DiffReport report = ChangePreview.againstFolder(GenerateRequest.of(project.spec(),
+                project.dir().resolve("secrets/talos-secrets.yaml"), dir.resolve("preview")).withForce(true).withClock(CLOCK)
+                .withAgeKeys(new AgeKeySources(identity, name -> null)), earlier);
 
         String rendered = report.render(false);
         assertThat(report.hasChanges()).isTrue();

@@ -2,7 +2,6 @@ package dev.clusterspec.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterspec.BuildLog;
 import dev.clusterspec.Examples;
 import dev.clusterspec.Golden;
 import java.io.IOException;
@@ -46,8 +45,7 @@ class ExampleOutputsGoldenTest {
     }
 
     private Map<String, String> nonSecretOutputs(String example, String run) {
-        GenerateResult result = new Generator().generate(new GenerateRequest(Examples.spec(example), BUNDLE, dir.resolve(run), true,
-                null, CLOCK, BuildLog.silent()));
+        GenerateResult result = new Generator().generate(GenerateRequest.of(Examples.spec(example), BUNDLE, dir.resolve(run)).withForce(true).withClock(CLOCK));
         Map<String, String> files = new TreeMap<>();
         result.files().stream().filter(f -> !f.secret()).forEach(f -> files.put(f.path(), f.text()));
         return files;

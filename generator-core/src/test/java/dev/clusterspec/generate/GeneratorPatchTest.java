@@ -3,7 +3,6 @@ package dev.clusterspec.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.clusterspec.BuildLog;
 import dev.clusterspec.Examples;
 import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.diff.DiffReport;
@@ -71,6 +70,6 @@ class GeneratorPatchTest {
     }
 
     private static GenerateRequest request(Path spec, Path out) {
-        return new GenerateRequest(spec, BUNDLE, out, false, null, CLOCK, BuildLog.silent(), null);
+        return GenerateRequest.of(spec, BUNDLE, out).withClock(CLOCK);
     }
 }

@@ -24,45 +24,44 @@ class GeneratorTest {
     @TempDir
     Path dir;
 
-    private GenerateRequest request(boolean force, Path schemas) {
-        return new GenerateRequest(Examples.spec("oci-free-tier"), BUNDLE, dir.resolve("cluster"), force, null, CLOCK,
-                BuildLog.silent(), schemas);
+    private GenerateRequest request(boolean force) {
+        return GenerateRequest.of(Examples.spec("oci-free-tier"), BUNDLE, dir.resolve("cluster")).withForce(force).withClock(CLOCK);
     }
 
     @Test
     void writesEveryTargetThenSkipsUntilSomethingChanges() throws IOException {
-        GenerateResult first = new Generator().generate(request(false, null));
+        GenerateResult first = new Generator().generate(request(false));
         assertThat(first.skipped()).isFalse();
         assertThat(first.totalsByTarget()).containsOnlyKeys("bastion", "hosts", "image", "manifest-repo", "oci", "proxmox", "report", "talos");
         assertThat(first.files()).filteredOn(OutputFile::secret).extracting(OutputFile::path)
                 .allMatch(p -> p.startsWith("talos/")).hasSize(7);
         byte[] cp1 = Files.readAllBytes(dir.resolve("cluster/talos/cp-1.yaml"));
 
-        assertThat(new Generator().generate(request(false, null)).skipped()).isTrue();
+        assertThat(new Generator().generate(request(false)).skipped()).isTrue();
 
         Files.writeString(dir.resolve("cluster/hosts/pve1/clusterspec.nft"), "tampered\n");
-        GenerateResult repaired = new Generator().generate(request(false, null));
+        GenerateResult repaired = new Generator().generate(request(false));
         assertThat(repaired.skipped()).as("an edited output is not up to date").isFalse();
         assertThat(Files.readAllBytes(dir.resolve("cluster/talos/cp-1.yaml"))).as("same inputs, same bytes").isEqualTo(cp1);
 
-        assertThat(new Generator().generate(request(true, null)).skipped()).as("force").isFalse();
+        assertThat(new Generator().generate(request(true)).skipped()).as("force").isFalse();
     }
 
     @Test
     void checksEveryDocumentAgainstTheGivenSchemas() {
-        GenerateResult result = new Generator().generate(request(true, Examples.reference()));
+        GenerateResult result = new Generator().generate(request(true).withSchemas(Examples.reference()));
         assertThat(result.notes()).contains("every generated manifest and Talos document matches the schemas in " + Examples.reference());
     }
 
     @Test
     void aDocumentWithoutAMatchingSchemaStopsTheRunAndKeepsThePreviousOutput() throws IOException {
-        new Generator().generate(request(true, null));
+        new Generator().generate(request(true));
         Path index = dir.resolve("cluster/.clusterspec/index.json");
         String before = Files.readString(index);
 
         Path schemas = dir.resolve("schemas");
         Files.createDirectories(schemas.resolve("k8s-schemas/v0.0.0-standalone-strict"));
-        assertThatThrownBy(() -> new Generator().generate(request(true, schemas)))
+        assertThatThrownBy(() -> new Generator().generate(request(true).withSchemas(schemas)))
                 .isInstanceOf(dev.clusterspec.verify.VerificationException.class)
                 .hasMessageContaining("do not match the schemas in " + schemas + " (nothing was written)")
                 .hasMessageContaining("manifest-repo/10-cilium/")
@@ -85,8 +84,7 @@ class GeneratorTest {
             public void debug(String message) {
             }
         };
-        GenerateResult result = new Generator().generate(new GenerateRequest(Examples.spec("oci-free-tier"), BUNDLE,
-                dir.resolve("cluster"), true, null, CLOCK, log, null));
+        GenerateResult result = new Generator().generate(request(true).withLog(log));
         java.util.List<String> repoFiles = result.files().stream().map(OutputFile::path)
                 .filter(p -> p.startsWith("manifest-repo/")).map(p -> p.substring("manifest-repo/".length())).toList();
         String cp = Files.readString(dir.resolve("cluster/talos/cp-1.yaml"));

@@ -15,7 +15,6 @@ import dev.clusterspec.publish.PublishResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -160,8 +159,7 @@ class ManifestRepoReleaseTest {
     private List<String> urlsResolvingToPushedBytes(Path project) throws IOException {
         Path bundle = Examples.reference().resolve("talos/stability/secrets.yaml");
         Path out = project.resolve("target/cluster");
-        new Generator().generate(new GenerateRequest(project.resolve("cluster.yaml"), bundle, out, true, null, Clock.systemUTC(),
-                BuildLog.silent()));
+        new Generator().generate(GenerateRequest.of(project.resolve("cluster.yaml"), bundle, out).withForce(true));
         List<String> urls = new ArrayList<>();
         for (JsonNode doc : Yaml.readAll(Files.readString(out.resolve("talos/cp-1.yaml")))) {
             doc.path("cluster").path("extraManifests").forEach(u -> urls.add(u.asString()));

@@ -3,7 +3,6 @@ package dev.clusterspec.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.clusterspec.BuildLog;
 import dev.clusterspec.ExampleCopy;
 import dev.clusterspec.Examples;
 import dev.clusterspec.UserError;
@@ -33,8 +32,8 @@ class SecretConfinementTest {
     Path dir;
 
     private Throwable generate(ExampleCopy project) {
-        return catchThrowable(() -> new Generator().generate(new GenerateRequest(project.spec(), BUNDLE, dir.resolve("out"), true,
-                null, CLOCK, BuildLog.silent())));
+        return catchThrowable(() -> new Generator().generate(GenerateRequest.of(project.spec(), BUNDLE, dir.resolve("out"))
+                .withForce(true).withClock(CLOCK)));
     }
 
     private Path outsideFile() throws IOException {
@@ -96,8 +95,8 @@ class SecretConfinementTest {
     void theSpecFolderMayItselfBeReachedThroughASymbolicLink() throws IOException {
         ExampleCopy real = ExampleCopy.of("oci-free-tier", dir.resolve("real"));
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), real.dir());
-        Throwable thrown = catchThrowable(() -> new Generator().generate(new GenerateRequest(linked.resolve("cluster.yaml"), BUNDLE,
-                dir.resolve("out"), true, null, CLOCK, BuildLog.silent())));
+        Throwable thrown = catchThrowable(() -> new Generator().generate(GenerateRequest.of(linked.resolve("cluster.yaml"), BUNDLE,
+                dir.resolve("out")).withForce(true).withClock(CLOCK)));
         assertThat(thrown).isNull();
     }
 }

@@ -4,7 +4,6 @@ import dev.clusterspec.UserError;
 import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.check.SpecValidator;
-import dev.clusterspec.load.age.AgeKeySources;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -14,7 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every goal shares: where the spec is, {@code cluster.skip}, and how the core's findings
- * become Maven output. Subclasses map parameters to one core call and nothing more.
+ * become Maven output. Subclasses hand their parameters to {@link #parameters()}, which turns them
+ * into the core's requests, and make one core call.
  */
 abstract class AbstractClusterMojo extends AbstractMojo {
 
@@ -60,9 +60,9 @@ abstract class AbstractClusterMojo extends AbstractMojo {
         return result;
     }
 
-    /** Where age identities come from: the given identity file (or none), SOPS_AGE_KEY_FILE and SOPS_AGE_KEY. */
-    protected static AgeKeySources ageKeys(File ageIdentity) {
-        return AgeKeySources.system(ageIdentity == null ? null : ageIdentity.toPath());
+    /** This execution's parameters, starting with the spec; the goal adds the others it declares. */
+    protected GoalParameters parameters() {
+        return new GoalParameters(spec, new MavenBuildLog(getLog()));
     }
 
     protected void report(List<Diagnostic> diagnostics) {

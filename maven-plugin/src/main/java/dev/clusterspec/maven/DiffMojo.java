@@ -3,12 +3,8 @@ package dev.clusterspec.maven;
 import dev.clusterspec.diff.DiffReport;
 import dev.clusterspec.diff.DiffSourceException;
 import dev.clusterspec.generate.ChangePreview;
-import dev.clusterspec.generate.GenerateRequest;
-import dev.clusterspec.generate.ManifestRepoRelease;
 import dev.clusterspec.publish.PublishException;
 import java.io.File;
-import java.time.Clock;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -93,25 +89,20 @@ public class DiffMojo extends AbstractClusterMojo {
 
     @Override
     protected void run() throws MojoFailureException {
+        GoalParameters parameters = parameters().secretsBundle(secretsBundle).catalogMirror(catalogMirror).ageIdentity(ageIdentity)
+                .manifestRepo(url, new GitCredentialsProvider(settings, decrypter, serverId, tokenEnv, username, getLog())::credentials);
         DiffReport report;
         try {
             if ("published".equals(against)) {
-                report = ChangePreview.againstPublished(new ManifestRepoRelease.Request(spec.toPath(), workDirectory.toPath(),
-                        Optional.ofNullable(catalogMirror).map(File::toPath), GitAccess.remoteUrl(url, spec),
-                        new GitAccess(settings, decrypter, serverId, tokenEnv, username, getLog())::credentials, true,
-                        new MavenBuildLog(getLog())));
+                boolean dryRun = true; // diff only reads the published repo
+                report = ChangePreview.againstPublished(parameters.releaseRequest(workDirectory, dryRun));
             } else {
-                File folder = new File(against);
-                if (!folder.isAbsolute()) {
-                    folder = new File(spec.getAbsoluteFile().getParentFile(), against);
-                }
+                File folder = parameters.besideSpec(against);
                 if (!folder.isDirectory()) {
                     throw new UserInputException("nothing to compare with: " + folder + " is not a folder (run cluster:generate first,"
                             + " or use -Dcluster.diff.against=published)");
                 }
-                report = ChangePreview.againstFolder(new GenerateRequest(spec.toPath(), secretsBundle.toPath(),
-                        previewDirectory.toPath(), true, catalogMirror == null ? null : catalogMirror.toPath(), Clock.systemUTC(),
-                        new MavenBuildLog(getLog()), null, ageKeys(ageIdentity)), folder.toPath());
+                report = ChangePreview.againstFolder(parameters.generateRequest(previewDirectory).withForce(true), folder.toPath());
             }
         } catch (PublishException e) {
             throw new MojoFailureException("cannot read the published manifest repo: " + e.getMessage());

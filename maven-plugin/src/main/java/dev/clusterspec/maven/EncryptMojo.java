@@ -1,7 +1,6 @@
 package dev.clusterspec.maven;
 
 import dev.clusterspec.generate.SecretFileEncryption;
-import dev.clusterspec.load.age.AgeRecipient;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -42,8 +41,9 @@ public class EncryptMojo extends AbstractClusterMojo {
 
     @Override
     protected void run() {
-        SecretFileEncryption.Result result = SecretFileEncryption.encrypt(spec.toPath(), file.toPath(),
-                AgeRecipient.parseList(ageRecipients, "cluster.ageRecipients"), ageKeys(ageIdentity), secretsBundle.toPath());
+        GoalParameters parameters = parameters().secretsBundle(secretsBundle).ageRecipients(ageRecipients).ageIdentity(ageIdentity);
+        SecretFileEncryption.Result result = SecretFileEncryption.encrypt(parameters.specFile(), file.toPath(),
+                parameters.ageRecipients(), parameters.ageKeys(), parameters.secretsBundle());
         result.notes().forEach(getLog()::info);
     }
 }

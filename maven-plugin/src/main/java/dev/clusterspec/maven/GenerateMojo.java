@@ -4,7 +4,6 @@ import dev.clusterspec.generate.GenerateRequest;
 import dev.clusterspec.generate.GenerateResult;
 import dev.clusterspec.generate.Generator;
 import java.io.File;
-import java.time.Clock;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -62,9 +61,9 @@ public class GenerateMojo extends AbstractClusterMojo {
     @Override
     protected void run() {
         long start = System.nanoTime();
-        GenerateResult result = new Generator().generate(new GenerateRequest(spec.toPath(), secretsBundle.toPath(),
-                outputDirectory.toPath(), force, catalogMirror == null ? null : catalogMirror.toPath(), Clock.systemUTC(),
-                new MavenBuildLog(getLog()), schemas == null ? null : schemas.toPath(), ageKeys(ageIdentity)));
+        GenerateRequest request = parameters().secretsBundle(secretsBundle).catalogMirror(catalogMirror).schemas(schemas)
+                .ageIdentity(ageIdentity).generateRequest(outputDirectory).withForce(force);
+        GenerateResult result = new Generator().generate(request);
         report(result.warnings());
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (result.skipped()) {

@@ -4,7 +4,6 @@ import dev.clusterspec.generate.ManifestRepoRelease;
 import dev.clusterspec.publish.PublishException;
 import dev.clusterspec.publish.PublishResult;
 import java.io.File;
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -64,17 +63,13 @@ public class PublishMojo extends AbstractClusterMojo {
         return "publish";
     }
 
-    GitAccess git() {
-        return new GitAccess(settings, decrypter, serverId, tokenEnv, username, getLog());
-    }
-
     @Override
     protected void run() throws MojoFailureException {
         PublishResult result;
         try {
-            result = new ManifestRepoRelease().publish(new ManifestRepoRelease.Request(spec.toPath(), workDirectory.toPath(),
-                    Optional.ofNullable(catalogMirror).map(File::toPath), GitAccess.remoteUrl(url, spec), git()::credentials,
-                    dryRun, new MavenBuildLog(getLog())));
+            result = new ManifestRepoRelease().publish(parameters().catalogMirror(catalogMirror)
+                    .manifestRepo(url, new GitCredentialsProvider(settings, decrypter, serverId, tokenEnv, username, getLog())::credentials)
+                    .releaseRequest(workDirectory, dryRun));
         } catch (PublishException e) {
             throw new MojoFailureException("publish failed: " + e.getMessage());
         }

@@ -2,7 +2,7 @@ package dev.clusterspec.maven;
 
 import dev.clusterspec.load.bundle.SecretsBundleCreation;
 import dev.clusterspec.load.bundle.SecretsBundles;
-import dev.clusterspec.load.SpecLoader;
+import dev.clusterspec.generate.EncryptionRecipients;
 import dev.clusterspec.load.age.AgeDecryptor;
 import dev.clusterspec.load.age.AgeRecipient;
 import java.io.File;
@@ -50,18 +50,10 @@ public class SecretsMojo extends AbstractClusterMojo {
 
     @Override
     protected void run() {
-        List<AgeRecipient> recipients = ageRecipients != null && !ageRecipients.isBlank()
-                ? AgeRecipient.parseList(ageRecipients, "cluster.ageRecipients") : specRecipients();
-        SecretsBundleCreation creation = SecretsBundles.createIfAbsent(secretsBundle.toPath(), recipients,
-                new AgeDecryptor(ageKeys(ageIdentity), recipients), Clock.systemUTC(), new SecureRandom());
+        GoalParameters parameters = parameters().secretsBundle(secretsBundle).ageRecipients(ageRecipients).ageIdentity(ageIdentity);
+        List<AgeRecipient> recipients = EncryptionRecipients.of(parameters.ageRecipients(), parameters.specFile());
+        SecretsBundleCreation creation = SecretsBundles.createIfAbsent(parameters.secretsBundle(), recipients,
+                new AgeDecryptor(parameters.ageKeys(), recipients), Clock.systemUTC(), new SecureRandom());
         getLog().info(creation.message());
-    }
-
-    /** The spec's secrets.ageRecipients; none when there is no spec (this goal needs none). */
-    private List<AgeRecipient> specRecipients() {
-        if (!spec.isFile()) {
-            return List.of();
-        }
-        return AgeRecipient.listOf(new SpecLoader().load(spec.toPath()).spec().secrets().ageRecipients(), spec + " secrets.ageRecipients");
     }
 }

@@ -33,8 +33,9 @@ public class ValidateMojo extends AbstractClusterMojo {
     @Override
     protected void run() {
         long start = System.nanoTime();
-        SpecValidator.Validated result = new SpecValidator().validateWithSecrets(spec.toPath(),
-                loaded -> SecretResolver.forSpec(loaded.file(), SecretResolver.decryptor(loaded.spec(), ageKeys(ageIdentity))));
+        GoalParameters parameters = parameters().ageIdentity(ageIdentity);
+        SpecValidator.Validated result = new SpecValidator().validateWithSecrets(parameters.specFile(),
+                loaded -> SecretResolver.forSpec(loaded.file(), SecretResolver.decryptor(loaded.spec(), parameters.ageKeys())));
         report(result.warnings());
         ClusterSpec s = result.loaded().spec();
         getLog().info(String.format("%s is valid: cluster %s, %d nodes (%d control planes), %d services, %d warning(s) [%d ms]",

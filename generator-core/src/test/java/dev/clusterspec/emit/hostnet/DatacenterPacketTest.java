@@ -2,7 +2,6 @@ package dev.clusterspec.emit.hostnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterspec.BuildLog;
 import dev.clusterspec.Examples;
 import dev.clusterspec.generate.GenerateRequest;
 import dev.clusterspec.generate.Generator;
@@ -57,8 +56,8 @@ class DatacenterPacketTest {
         this.work = work;
         Path outputs = work.resolve("cluster");
         Path spec = Examples.spec("oci-free-tier");
-        new Generator().generate(new GenerateRequest(spec, Examples.reference().resolve("talos/stability/secrets.yaml"), outputs,
-                true, null, CLOCK, BuildLog.silent()));
+        new Generator().generate(GenerateRequest.of(spec, Examples.reference().resolve("talos/stability/secrets.yaml"), outputs)
+                .withForce(true).withClock(CLOCK));
         plan = ClusterPlan.of(new SpecLoader().load(spec));
         hosts = plan.spec().proxmox().hosts();
         cp1 = plan.controlPlanes().get(0);

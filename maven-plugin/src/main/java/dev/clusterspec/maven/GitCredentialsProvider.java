@@ -1,8 +1,7 @@
 package dev.clusterspec.maven;
 
 import dev.clusterspec.publish.Credentials;
-import java.io.File;
-import java.util.Optional;
+import java.util.function.Function;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -12,12 +11,12 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * How a goal reaches the manifest repo: which URL, and with which Git credentials. Shared by the goals
- * that read or write the repo (publish, diff) by composition, so each declares only the parameters it
- * has: settings.xml first (decrypted as Maven does), then an environment variable. The token itself is
- * never logged.
+ * The Git credentials for the manifest repo (the idea of jib's MavenSettingsServerCredentials):
+ * the settings.xml server first, decrypted as Maven does, then a token from an environment
+ * variable. The goals that read or write the repo (publish, diff) compose one from their own
+ * parameters rather than inherit them. The token itself is never logged.
  */
-final class GitAccess {
+final class GitCredentialsProvider {
 
     private final Settings settings;
     private final SettingsDecrypter decrypter;
@@ -25,28 +24,27 @@ final class GitAccess {
     private final String tokenEnv;
     private final String username;
     private final Log log;
+    private final Function<String, String> environment;
 
     /**
      * @param serverId the settings.xml server id given on the command line, or null for the spec's
      * @param tokenEnv the environment variable holding a token when settings.xml has no such server
      * @param username sent with a token from the environment
      */
-    GitAccess(Settings settings, SettingsDecrypter decrypter, String serverId, String tokenEnv, String username, Log log) {
+    GitCredentialsProvider(Settings settings, SettingsDecrypter decrypter, String serverId, String tokenEnv, String username, Log log) {
+        this(settings, decrypter, serverId, tokenEnv, username, log, System::getenv);
+    }
+
+    /** As above, reading tokenEnv from the given environment (so tests need not set the real one). */
+    GitCredentialsProvider(Settings settings, SettingsDecrypter decrypter, String serverId, String tokenEnv, String username, Log log,
+                           Function<String, String> environment) {
         this.settings = settings;
         this.decrypter = decrypter;
         this.serverId = serverId;
         this.tokenEnv = tokenEnv;
         this.username = username;
         this.log = log;
-    }
-
-    /** The override URL; a plain path is a local repository, relative to the spec's folder. */
-    static Optional<String> remoteUrl(String url, File spec) {
-        if (url == null || url.contains("://")) {
-            return Optional.ofNullable(url);
-        }
-        File local = new File(url).isAbsolute() ? new File(url) : new File(spec.getAbsoluteFile().getParentFile(), url);
-        return Optional.of(local.toURI().toString());
+        this.environment = environment;
     }
 
     /** The credentials for the spec's {@code manifestRepo.serverId}, or null to try without. */
@@ -65,7 +63,7 @@ final class GitAccess {
             log.info("using Git credentials of settings.xml server '" + id + "' (user " + plain.getUsername() + ")");
             return Credentials.of(plain.getUsername(), plain.getPassword());
         }
-        String token = tokenEnv == null ? null : System.getenv(tokenEnv);
+        String token = tokenEnv == null ? null : environment.apply(tokenEnv);
         if (token != null && !token.isEmpty()) {
             log.info("using the Git token from environment variable " + tokenEnv);
             return Credentials.of(username, token);
