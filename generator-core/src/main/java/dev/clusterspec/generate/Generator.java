@@ -46,20 +46,27 @@ import dev.clusterspec.verify.ConnectivityAssertions;
 public final class Generator {
 
     public GenerateResult generate(GenerateRequest request) {
+        Optional<OutputIndex> previous = request.force() ? Optional.empty() : OutputIndex.read(request.outputDir());
+        Optional<InputRecord> recorded = previous.flatMap(p -> InputRecord.fromJson(p.inputs()));
+        if (recorded.isPresent() && recorded.get().unchanged(request, System::getenv) && previous.get().matches(request.outputDir())) {
+            // the same bytes in, the same outputs on disk: nothing to parse, decrypt or sign
+            return new GenerateResult(true, List.of(), recorded.get().warnings(), List.of());
+        }
+
         SpecValidator.Validated validated = new SpecValidator().validate(request.specFile());
         LoadedSpec loaded = validated.loaded();
         AgeDecryptor age = SecretResolver.decryptor(loaded.spec(), request.ageKeys());
         SecretResolver secrets = SecretResolver.forSpec(request.specFile(), age);
         SecretsBundleFile.Loaded bundleFile = SecretsBundleFile.read(request.secretsBundle(), age);
         bundleFile.note().ifPresent(request.log()::warn);
-        SecretsBundle bundle = bundleFile.bundle();
 
         String fingerprint = fingerprint(request, loaded, secrets, bundleFile);
-        Optional<OutputIndex> previous = OutputIndex.read(request.outputDir());
-        if (!request.force() && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)
-                && previous.get().matches(request.outputDir())) {
+        if (recorded.isPresent() && previous.get().fingerprint().equals(fingerprint)
+                && recorded.get().certificate().contains(request.clock().instant()) && previous.get().matches(request.outputDir())) {
+            // other bytes with the same content, such as a secret encrypted again
             return new GenerateResult(true, List.of(), validated.warnings(), List.of());
         }
+        SecretsBundle bundle = bundleFile.bundle();
 
         BuildLog log = request.log();
         ClusterPlan plan = ClusterPlan.of(loaded);
@@ -108,13 +115,18 @@ public final class Generator {
         notes.add("manifest repo (bytes, how Talos gets each file):");
         ManifestRepoIndex.summary(repo.content()).lines().forEach(line -> notes.add("  " + line));
 
-        OutputWriter.replace(request.outputDir(), files, OutputIndex.PATH, OutputIndex.of(fingerprint, files).toJson());
+        InputRecord inputs = InputRecord.of(request, loaded, TalosCertificates.sameCertificateWindow(bundle, request.clock()),
+                validated.warnings(), System::getenv);
+        OutputWriter.replace(request.outputDir(), files, OutputIndex.PATH, OutputIndex.of(fingerprint, inputs.toJson(), files).toJson());
         return new GenerateResult(false, files, validated.warnings(), notes);
     }
 
+    /**
+     * Everything the outputs depend on, with secrets and the bundle by their plain content; the
+     * talosconfig certificate's validity window is checked beside it ({@link InputRecord}).
+     */
     private static String fingerprint(GenerateRequest request, LoadedSpec loaded, SecretResolver secrets,
                                       SecretsBundleFile.Loaded bundleFile) {
-        SecretsBundle bundle = bundleFile.bundle();
         InputFingerprint fingerprint = new InputFingerprint();
         // a patch file is an input like the spec: editing it must regenerate the configs
         for (Path patch : TalosPatches.files(loaded)) {
@@ -128,10 +140,7 @@ public final class Generator {
                 .add("bundle", bundleFile.contentSha256())
                 .addSecrets(loaded.spec(), secrets)
                 .addGeneratorCode()
-                .add("catalogMirror", request.catalogMirrorIfAny().map(Object::toString).orElse("-"))
-                .add("schemas", request.schemasIfAny().map(Object::toString).orElse("-"))
-                // the talosconfig client certificate is reissued each renewal window
-                .add("clientCertificateWindow", TalosCertificates.issueAdminClientCert(bundle, request.clock()).notBefore().toString())
+                .addOptions(request)
                 .value();
     }
 }

@@ -60,23 +60,49 @@ public final class InputFingerprint {
 
     /** The generator's code, templates and schemas: its jar, or its class folder when run from a build. */
     public InputFingerprint addGeneratorCode() {
-        try {
-            Path location = Path.of(InputFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(location)) {
-                return addFile("generator", location);
-            }
-            List<String> hashes = new ArrayList<>();
-            try (Stream<Path> files = Files.walk(location)) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    hashes.add(location.relativize(f) + "=" + Sha256.hex(Files.readAllBytes(f)));
+        return add("generator", generatorCode());
+    }
+
+    /** The options that change what is generated from the same inputs. */
+    InputFingerprint addOptions(GenerateRequest request) {
+        return add("options", options(request));
+    }
+
+    static String options(GenerateRequest request) {
+        return "catalogMirror=" + request.catalogMirrorIfAny().map(Object::toString).orElse("-")
+                + " schemas=" + request.schemasIfAny().map(Object::toString).orElse("-");
+    }
+
+    /**
+     * The hash of the generator's code, computed once per class loader: the code a JVM runs cannot
+     * change under it, and hashing it is a noticeable part of deciding that nothing changed.
+     */
+    static String generatorCode() {
+        return GeneratorCode.SHA256;
+    }
+
+    private static final class GeneratorCode {
+        static final String SHA256 = hash();
+
+        private static String hash() {
+            try {
+                Path location = Path.of(InputFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isRegularFile(location)) {
+                    return Sha256.hex(Files.readAllBytes(location));
                 }
+                List<String> hashes = new ArrayList<>();
+                try (Stream<Path> files = Files.walk(location)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        hashes.add(location.relativize(f) + "=" + Sha256.hex(Files.readAllBytes(f)));
+                    }
+                }
+                return Sha256.hex(String.join("\n", hashes).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (URISyntaxException | RuntimeException e) {
+                // no code source (unusual class loader): never skip rather than skip wrongly
+                return "unknown-" + System.nanoTime();
             }
-            return add("generator", Sha256.hex(String.join("\n", hashes).getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException | RuntimeException e) {
-            // no code source (unusual class loader): never skip rather than skip wrongly
-            return add("generator", "unknown-" + System.nanoTime());
         }
     }
 

@@ -14,10 +14,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The record of one generate run, kept in the output folder: the fingerprint of its inputs (so an
- * unchanged run can be skipped) and every output with its size and sha256 (for diff and reports).
+ * The record of one generate run, kept in the output folder: the fingerprint of its inputs and what
+ * the pipeline recorded about them (so an unchanged run can be skipped), and every output with its
+ * size and sha256 (for diff and reports).
+ *
+ * @param inputs what the pipeline recorded about the run's inputs, opaque here; missing when none
  */
-public record OutputIndex(String fingerprint, List<Entry> entries) {
+public record OutputIndex(String fingerprint, JsonNode inputs, List<Entry> entries) {
 
     public static final String PATH = ".clusterspec/index.json";
 
@@ -25,17 +28,20 @@ public record OutputIndex(String fingerprint, List<Entry> entries) {
 
     public record Entry(String path, long size, String sha256, boolean secret) {}
 
-    public static OutputIndex of(String fingerprint, List<OutputFile> files) {
+    public static OutputIndex of(String fingerprint, JsonNode inputs, List<OutputFile> files) {
         List<Entry> entries = files.stream()
                 .sorted(Comparator.comparing(OutputFile::path))
                 .map(f -> new Entry(f.path(), f.size(), Sha256.hex(f.content()), f.secret()))
                 .toList();
-        return new OutputIndex(fingerprint, entries);
+        return new OutputIndex(fingerprint, inputs, entries);
     }
 
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("fingerprint", fingerprint);
+        if (!inputs.isMissingNode()) {
+            root.set("inputs", inputs);
+        }
         ArrayNode files = root.putArray("files");
         for (Entry e : entries) {
             ObjectNode f = files.addObject();
@@ -60,7 +66,7 @@ public record OutputIndex(String fingerprint, List<Entry> entries) {
                 entries.add(new Entry(f.path("path").asString(), f.path("size").asLong(), f.path("sha256").asString(),
                         f.path("secret").asBoolean()));
             }
-            return Optional.of(new OutputIndex(root.path("fingerprint").asString(), entries));
+            return Optional.of(new OutputIndex(root.path("fingerprint").asString(), root.path("inputs"), entries));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -16,15 +16,57 @@ import java.util.Optional;
 public final class SecretsBundleFile {
 
     /**
-     * A bundle as read.
-     *
-     * @param file the file it was read from
-     * @param encrypted whether that file is age-encrypted
-     * @param contentSha256 the hash of the bundle's plain bytes: what a fingerprint of the inputs
-     *     must use, since the encrypted bytes change each time a same bundle is encrypted again
-     * @param note something the user should know (both the plain and the encrypted file exist), if any
+     * A bundle as read: its plain bytes, parsed (and its keys checked) only when first asked for, so
+     * that a run which turns out to be up to date never parses key material.
      */
-    public record Loaded(SecretsBundle bundle, Path file, boolean encrypted, String contentSha256, Optional<String> note) {}
+    public static final class Loaded {
+
+        private final byte[] plain;
+        private final Path file;
+        private final boolean encrypted;
+        private final Optional<String> note;
+        private SecretsBundle bundle;
+
+        private Loaded(byte[] plain, Path file, boolean encrypted, Optional<String> note) {
+            this.plain = plain;
+            this.file = file;
+            this.encrypted = encrypted;
+            this.note = note;
+        }
+
+        /**
+         * @throws SecretsBundleFormatException if the content is not a usable bundle
+         */
+        public SecretsBundle bundle() {
+            if (bundle == null) {
+                bundle = SecretsBundleReader.read(plain, encrypted ? file + " (decrypted)" : file.toString());
+            }
+            return bundle;
+        }
+
+        /** The file it was read from. */
+        public Path file() {
+            return file;
+        }
+
+        /** Whether that file is age-encrypted. */
+        public boolean encrypted() {
+            return encrypted;
+        }
+
+        /**
+         * The hash of the bundle's plain bytes: what a fingerprint of the inputs must use, since the
+         * encrypted bytes change each time a same bundle is encrypted again.
+         */
+        public String contentSha256() {
+            return Sha256.hex(plain);
+        }
+
+        /** Something the user should know (both the plain and the encrypted file exist), if any. */
+        public Optional<String> note() {
+            return note;
+        }
+    }
 
     private SecretsBundleFile() {
     }
@@ -39,10 +81,9 @@ public final class SecretsBundleFile {
     }
 
     /**
-     * Reads and checks the bundle configured as {@code configured}.
+     * Reads (and decrypts) the bundle configured as {@code configured}; {@link Loaded#bundle()} parses it.
      *
      * @throws SecretsBundleException if there is none, or it cannot be read or decrypted
-     * @throws SecretsBundleFormatException if its content is not a usable bundle
      */
     public static Loaded read(Path configured, AgeDecryptor age) {
         Path file = locate(configured).orElseThrow(() -> new SecretsBundleException("no Talos secrets bundle at " + configured
@@ -51,12 +92,11 @@ public final class SecretsBundleFile {
         byte[] stored = SecretsBundleReader.bytes(file);
         boolean encrypted = AgeFiles.isEncrypted(file);
         byte[] plain = encrypted ? decrypt(age, stored, file) : stored;
-        SecretsBundle bundle = SecretsBundleReader.read(plain, encrypted ? file + " (decrypted)" : file.toString());
         Optional<String> note = !encrypted && exists(AgeFiles.encryptedName(file))
                 ? Optional.of("both " + file + " and " + AgeFiles.encryptedName(file) + " exist; the plain one is used."
                         + " Once the encrypted one is committed, delete " + file + " so that the two cannot drift apart")
                 : Optional.empty();
-        return new Loaded(bundle, file, encrypted, Sha256.hex(plain), note);
+        return new Loaded(plain, file, encrypted, note);
     }
 
     private static byte[] decrypt(AgeDecryptor age, byte[] encrypted, Path file) {

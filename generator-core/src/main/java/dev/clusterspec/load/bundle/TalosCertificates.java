@@ -140,6 +140,35 @@ public final class TalosCertificates {
         return new ClientCertificate(Certificates.toPem(certificate), clientKey.pem(), roleList, notBefore, notAfter);
     }
 
+    /** From (inclusive) until (exclusive). */
+    public record Window(Instant from, Instant until) {
+        public boolean contains(Instant instant) {
+            return !instant.isBefore(from) && instant.isBefore(until);
+        }
+    }
+
+    /**
+     * The stretch of time around {@code clock}'s now over which {@link #issueAdminClientCert} gives one
+     * and the same certificate: the validity window it starts, up to the next one or the CA's expiry.
+     * Reads only the CA certificate, so it is cheap enough for deciding whether a run can be skipped.
+     *
+     */
+    public static Window sameCertificateWindow(SecretsBundle bundle, Clock clock) {
+        X509CertificateHolder ca;
+        try {
+            ca = Certificates.fromPem(bundle.certs().os().certificatePem());
+        } catch (KeyMaterialException e) {
+            throw new SecretsBundleException("The secrets bundle's certs.os.crt " + e.getMessage());
+        }
+        Instant caNotBefore = ca.getNotBefore().toInstant();
+        Instant now = clock.instant();
+        Instant start = windowStart(caNotBefore, now);
+        Instant next = start.plus(RENEWAL_STEP);
+        Instant caNotAfter = ca.getNotAfter().toInstant();
+        // before the CA's NotBefore every instant maps to the first window
+        return new Window(now.isBefore(caNotBefore) ? Instant.MIN : start, next.isBefore(caNotAfter) ? next : caNotAfter);
+    }
+
     /** The latest CA NotBefore + k × {@link #RENEWAL_STEP} (k ≥ 0) not after {@code now}. */
     static Instant windowStart(Instant caNotBefore, Instant now) {
         if (now.isBefore(caNotBefore)) {

@@ -1,0 +1,167 @@
+package dev.clusterspec.generate;
+
+import dev.clusterspec.Sha256;
+import dev.clusterspec.load.Diagnostic;
+import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.load.age.AgeFiles;
+import dev.clusterspec.load.bundle.TalosCertificates;
+import dev.clusterspec.load.manifests.UserManifests;
+import dev.clusterspec.load.patches.TalosPatches;
+import dev.clusterspec.spec.SecretRef;
+import dev.clusterspec.spec.SecretRefs;
+import dev.clusterspec.spec.SpecFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a generate run read, recorded in the output index so that the next run can tell by hashing
+ * bytes alone that nothing changed: no YAML parsed, no secret decrypted, no key material touched.
+ *
+ * <p>It lists every file the run read (the spec, patch files, secret files, both places the bundle
+ * may be), every folder whose listing mattered (the manifests folder) and every environment variable
+ * a secret came from, and keeps one hash over their raw bytes, the generator's code and the options.
+ * Only that one hash is stored, never a hash per secret. Equal raw bytes mean equal inputs, so the
+ * spec names the same files again and the validation gives the same warnings, which are kept too.
+ * A re-encrypted secret has other bytes: then the run takes the slower way, which compares the
+ * decrypted contents ({@link InputFingerprint}).
+ *
+ * @param sha256      the hash over the sources' raw bytes and the options
+ * @param files       files read, relative to the spec's folder
+ * @param folders     folders listed, relative to the spec's folder
+ * @param environment names of the environment variables read
+ * @param certificate when the talosconfig client certificate stays the same (it is reissued each window)
+ * @param warnings    the validation warnings of the run
+ */
+public record InputRecord(String sha256, List<String> files, List<String> folders, List<String> environment,
+                          TalosCertificates.Window certificate, List<Diagnostic> warnings) {
+
+    /** The record of a run of {@code request} that validated {@code loaded}. */
+    static InputRecord of(GenerateRequest request, LoadedSpec loaded, TalosCertificates.Window certificate, List<Diagnostic> warnings,
+                          Function<String, String> env) {
+        SpecFolder folder = SpecFolder.of(request.specFile());
+        TreeSet<String> files = new TreeSet<>();
+        TreeSet<String> folders = new TreeSet<>();
+        TreeSet<String> environment = new TreeSet<>();
+        files.add(relative(folder, request.specFile()));
+        files.add(relative(folder, request.secretsBundle()));
+        if (!AgeFiles.isEncrypted(request.secretsBundle())) {
+            files.add(relative(folder, AgeFiles.encryptedName(request.secretsBundle())));
+        }
+        TalosPatches.files(loaded).forEach(f -> files.add(relative(folder, f)));
+        UserManifests.inputFiles(loaded).values().forEach(f -> files.add(relative(folder, f)));
+        loaded.spec().manifests().folderIfAny().ifPresent(folders::add);
+        for (SecretRef ref : SecretRefs.in(loaded.spec())) {
+            if (ref.source() == SecretRef.Source.ENV) {
+                environment.add(ref.name());
+            } else {
+                files.add(ref.name());
+            }
+        }
+        InputRecord unhashed = new InputRecord("", List.copyOf(files), List.copyOf(folders), List.copyOf(environment),
+                certificate, warnings);
+        return unhashed.withSha256(unhashed.hash(request, env));
+    }
+
+    /** True when every source still has the bytes it had and the client certificate would be the same. */
+    boolean unchanged(GenerateRequest request, Function<String, String> env) {
+        return certificate.contains(request.clock().instant()) && sha256.equals(hash(request, env));
+    }
+
+    private String hash(GenerateRequest request, Function<String, String> env) {
+        Path root = SpecFolder.of(request.specFile()).root();
+        StringBuilder all = new StringBuilder();
+        all.append("generator=").append(InputFingerprint.generatorCode()).append('\n');
+        all.append("options=").append(InputFingerprint.options(request)).append('\n');
+        for (String file : files) {
+            all.append("file ").append(file).append('=').append(contentHash(root.resolve(file))).append('\n');
+        }
+        for (String folder : folders) {
+            all.append("folder ").append(folder).append('=').append(listing(root.resolve(folder))).append('\n');
+        }
+        for (String name : environment) {
+            String value = env.apply(name);
+            all.append("env ").append(name).append('=').append(value == null ? "unset" : Sha256.hex(value)).append('\n');
+        }
+        return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private InputRecord withSha256(String hash) {
+        return new InputRecord(hash, files, folders, environment, certificate, warnings);
+    }
+
+    private static String contentHash(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Sha256.hex(Files.readAllBytes(file)) : "absent";
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    private static String listing(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return "absent";
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return Sha256.hex(String.join("\n", entries.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList()));
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    private static String relative(SpecFolder folder, Path file) {
+        return folder.root().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("sha256", sha256);
+        files.forEach(json.putArray("files")::add);
+        folders.forEach(json.putArray("folders")::add);
+        environment.forEach(json.putArray("environment")::add);
+        json.put("certificateFrom", certificate.from().toString());
+        json.put("certificateUntil", certificate.until().toString());
+        var list = json.putArray("warnings");
+        for (Diagnostic w : warnings) {
+            list.addObject().put("severity", w.severity().name()).put("file", w.file()).put("line", w.line())
+                    .put("column", w.column()).put("pointer", w.pointer()).put("message", w.message());
+        }
+        return json;
+    }
+
+    /** The record kept in an earlier run's index; empty when there is none or it is not readable. */
+    static Optional<InputRecord> fromJson(JsonNode json) {
+        try {
+            if (json == null || !json.isObject()) {
+                return Optional.empty();
+            }
+            List<Diagnostic> warnings = new ArrayList<>();
+            for (JsonNode w : json.path("warnings")) {
+                warnings.add(new Diagnostic(Diagnostic.Severity.valueOf(w.path("severity").asString()), w.path("file").asString(),
+                        w.path("line").asInt(), w.path("column").asInt(), w.path("pointer").asString(), w.path("message").asString()));
+            }
+            return Optional.of(new InputRecord(json.path("sha256").asString(), strings(json.path("files")), strings(json.path("folders")),
+                    strings(json.path("environment")), new TalosCertificates.Window(Instant.parse(json.path("certificateFrom").asString()),
+                    Instant.parse(json.path("certificateUntil").asString())), warnings));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asString()));
+        return out;
+    }
+}
