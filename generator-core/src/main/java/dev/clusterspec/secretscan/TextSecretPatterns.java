@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,26 +51,55 @@ final class TextSecretPatterns {
     private TextSecretPatterns() {
     }
 
+    /**
+     * Text that every match of a detector above starts with (the URL detector: its {@code ://}). A line
+     * holding none of them cannot match, and plain {@code indexOf} finds them in a whole file far faster
+     * than ten regular expressions per line would reject it.
+     */
+    private static final List<String> ANCHORS = List.of("-----BEGIN", "tskey-", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+            "github_pat_", "AKIA", "ASIA", "glc_", "glsa_", "xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-", "AGE-SECRET-KEY-1",
+            "eyJ", "LS0tLS1CRUdJTi", "://");
+
     /** Every token-shaped finding in {@code text}, one per line and kind. */
     static List<SecretFinding> scan(String file, String text) {
         List<SecretFinding> findings = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            int lineNumber = i + 1;
-            for (Detector detector : TOKENS) {
-                if (detector.pattern().matcher(line).find()) {
-                    findings.add(new SecretFinding(file, lineNumber, detector.what()));
+        int lineNumber = 1;
+        int counted = 0;
+        for (int start : linesWithAnAnchor(text)) {
+            for (; counted < start; counted++) {
+                if (text.charAt(counted) == '\n') {
+                    lineNumber++;
                 }
             }
-            if (hasBase64PemPrivateKey(line)) {
-                findings.add(new SecretFinding(file, lineNumber, BASE64_PEM_PRIVATE_KEY));
-            }
-            if (hasPasswordInUrl(line)) {
-                findings.add(new SecretFinding(file, lineNumber, "password in a URL"));
-            }
+            int end = text.indexOf('\n', start);
+            scanLine(file, text.substring(start, end < 0 ? text.length() : end), lineNumber, findings);
         }
         return findings;
+    }
+
+    /** Where each line that holds an anchor starts, in text order. */
+    private static TreeSet<Integer> linesWithAnAnchor(String text) {
+        TreeSet<Integer> starts = new TreeSet<>();
+        for (String anchor : ANCHORS) {
+            for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + anchor.length())) {
+                starts.add(text.lastIndexOf('\n', at) + 1);
+            }
+        }
+        return starts;
+    }
+
+    private static void scanLine(String file, String line, int lineNumber, List<SecretFinding> findings) {
+        for (Detector detector : TOKENS) {
+            if (detector.pattern().matcher(line).find()) {
+                findings.add(new SecretFinding(file, lineNumber, detector.what()));
+            }
+        }
+        if (hasBase64PemPrivateKey(line)) {
+            findings.add(new SecretFinding(file, lineNumber, BASE64_PEM_PRIVATE_KEY));
+        }
+        if (hasPasswordInUrl(line)) {
+            findings.add(new SecretFinding(file, lineNumber, "password in a URL"));
+        }
     }
 
     private static boolean hasBase64PemPrivateKey(String line) {

@@ -173,6 +173,16 @@ class SecretScannerTest {
         });
     }
 
+    /** Tokens are found on the first line, the last line without a newline, CRLF lines, and twice on one line. */
+    @Test
+    void tokensAreFoundOnEveryLineShape() {
+        String text = GITHUB_CLASSIC + "\r\n" + "filler line\n".repeat(1000) + "a: " + AWS + " and " + SLACK + "\r\n"
+                + "filler\n" + "b: " + GITHUB_CLASSIC + " " + GITHUB_CLASSIC + "\n" + "last " + TAILSCALE;
+        assertThat(scan("notes.txt", text)).extracting(SecretFinding::toString).containsExactly(
+                "notes.txt:1: GitHub token", "notes.txt:1002: AWS access key id", "notes.txt:1002: Slack token",
+                "notes.txt:1004: GitHub token", "notes.txt:1005: Tailscale key (tskey-...)");
+    }
+
     @Test
     void tokenUnderATokenKeyIsReportedOnceAsTheVendorToken() {
         assertThat(scan("a.yaml", "token: " + GITHUB_CLASSIC + "\n")).extracting(SecretFinding::what)

@@ -28,8 +28,6 @@ final class PatchApplication {
 
     private static final ConfigPatcher PATCHER = new ConfigPatcher(JsonPatchTarget.V1ALPHA1_DOCUMENT);
 
-    /** Problems by place and reason, with the nodes each was met for, in the order met. */
-    private final Map<Diagnostic, List<String>> problems = new LinkedHashMap<>();
     private final Optional<FetchTokenScope> tokenScope;
 
     /** @param tokenScope where the manifest repo's fetch token may go; empty when the configs carry none */
@@ -37,8 +35,11 @@ final class PatchApplication {
         this.tokenScope = tokenScope;
     }
 
-    /** The node's documents with its patches applied; on a problem, the documents as they were. */
-    List<ObjectNode> apply(Node node, List<ObjectNode> documents, List<TalosPatch> patches) {
+    /** A node's documents after its patches, or as they were with the first patch that could not apply. */
+    record Patched(Node node, List<ObjectNode> documents, Optional<Diagnostic> problem) {}
+
+    /** The node's documents with its patches applied. Safe to call for several nodes at once. */
+    Patched apply(Node node, List<ObjectNode> documents, List<TalosPatch> patches) {
         List<ObjectNode> current = documents;
         for (TalosPatch patch : patches) {
             try {
@@ -48,16 +49,16 @@ final class PatchApplication {
                 }
                 current = next;
             } catch (PatchException e) {
-                Diagnostic place = patch.problemAt(e);
-                problems.computeIfAbsent(place, p -> new ArrayList<>()).add(node.name());
-                return documents;
+                return new Patched(node, documents, Optional.of(patch.problemAt(e)));
             }
         }
-        return current;
+        return new Patched(node, current, Optional.empty());
     }
 
-    /** Throws every problem met, each naming its nodes; does nothing when all patches applied. */
-    void throwIfAnyFailed() {
+    /** Throws every problem met, in node order, each naming its nodes; does nothing when all patches applied. */
+    static void throwIfAnyFailed(List<Patched> results) {
+        Map<Diagnostic, List<String>> problems = new LinkedHashMap<>();
+        results.forEach(r -> r.problem().ifPresent(place -> problems.computeIfAbsent(place, p -> new ArrayList<>()).add(r.node().name())));
         if (problems.isEmpty()) {
             return;
         }

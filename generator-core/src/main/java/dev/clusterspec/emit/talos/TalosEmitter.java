@@ -63,12 +63,14 @@ public final class TalosEmitter {
                 ControlPlaneManifests.of(plan, manifests, secretInlineManifests, secrets));
         TalosPatches patches = plan.talosPatches();
         PatchApplication patching = new PatchApplication(plan.fetchTokenScope());
-        List<OutputFile> out = new ArrayList<>();
-        for (Node node : plan.nodes()) {
-            List<ObjectNode> documents = patching.apply(node, documents(inputs, firewallPlan, node), patches.forNode(node));
-            out.add(OutputFile.secretText("talos/" + node.name() + ".yaml", Yaml.writeAll(documents)));
-        }
-        patching.throwIfAnyFailed();
+        // each node's config depends on the shared inputs only: rendered side by side, kept in node order
+        List<PatchApplication.Patched> configs = plan.nodes().parallelStream()
+                .map(node -> patching.apply(node, documents(inputs, firewallPlan, node), patches.forNode(node)))
+                .toList();
+        PatchApplication.throwIfAnyFailed(configs);
+        List<OutputFile> out = new ArrayList<>(configs.parallelStream()
+                .map(c -> OutputFile.secretText("talos/" + c.node().name() + ".yaml", Yaml.writeAll(c.documents())))
+                .toList());
         out.add(OutputFile.secretText("talos/talosconfig", talosconfig(plan, bundle)));
         return List.copyOf(out);
     }

@@ -25,6 +25,7 @@ public final class FirewallPlan {
     private final List<DefaultDeny> defaultDenies;
     /** Each source's blocks, computed once: every node's rules name the same node groups. */
     private final Map<Endpoint, List<Cidr>> sourceBlocks = new java.util.IdentityHashMap<>();
+    private final Map<FlowSet, List<IngressRule>> ingressRulesByFlows = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FirewallPlan(ClusterPlan cluster, List<Flow> flows) {
         this.cluster = cluster;
@@ -74,23 +75,45 @@ public final class FirewallPlan {
      * rendered from ({@code ingressRules(Layer.TALOS, node)}).
      */
     public List<IngressRule> ingressRules(Layer layer, Node node) {
+        // nodes that receive the same flows get the same rules: merging every node's address per node
+        // would make a 3,000-node plan quadratic, so the rules are made once per distinct set of flows
+        List<Flow> all = flows(layer);
+        java.util.BitSet received = new java.util.BitSet(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).destination() instanceof Endpoint.Nodes nodes && nodes.includes(node)) {
+                received.set(i);
+            }
+        }
+        return ingressRulesByFlows.computeIfAbsent(new FlowSet(layer, received),
+                key -> mergedIngressRules(key.flows().stream().mapToObj(all::get).toList()));
+    }
+
+    private List<Cidr> sourceBlocks(Endpoint source) {
+        synchronized (sourceBlocks) {
+            return sourceBlocks.computeIfAbsent(source, Endpoint::cidrs);
+        }
+    }
+
+    /** The flows of one layer a node receives, by their indexes in that layer's list. */
+    private record FlowSet(Layer layer, java.util.BitSet flows) {}
+
+    private List<IngressRule> mergedIngressRules(List<Flow> flowsToNode) {
         Map<String, List<Flow>> byPort = new java.util.LinkedHashMap<>();
-        for (Flow flow : flowsTo(layer, node)) {
+        for (Flow flow : flowsToNode) {
             byPort.computeIfAbsent(flow.service(), k -> new ArrayList<>()).add(flow);
         }
         List<IngressRule> rules = new ArrayList<>();
         int apiServer = cluster.spec().controlPlane().port();
         for (List<Flow> group : byPort.values()) {
             Flow first = group.get(0);
-            java.util.Set<Cidr> all = new java.util.LinkedHashSet<>();
+            java.util.Set<Cidr> sources = new java.util.LinkedHashSet<>();
             java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
             for (Flow flow : group) {
-                all.addAll(sourceBlocks.computeIfAbsent(flow.source(), Endpoint::cidrs));
+                sources.addAll(sourceBlocks(flow.source()));
                 reasons.add(flow.reason());
             }
-            List<Cidr> sources = Cidr.merge(all);
             rules.add(new IngressRule(PortNames.of(first.protocol(), first.ports(), apiServer), first.protocol(), first.ports(),
-                    sources, List.copyOf(reasons)));
+                    Cidr.merge(sources), List.copyOf(reasons)));
         }
         return List.copyOf(rules);
     }
