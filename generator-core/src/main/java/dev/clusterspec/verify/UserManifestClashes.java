@@ -31,11 +31,17 @@ public final class UserManifestClashes {
         if (user.isEmpty()) {
             return List.of();
         }
+        List<String> userNames = user.files().stream().flatMap(f -> f.objects().stream()).map(o -> o.key().name()).distinct().toList();
         Map<ObjectKey, String> generated = new HashMap<>();
         for (OutputFile file : repoFiles) {
             if (file.path().endsWith(".yaml") && file.path().contains("/") && !isUserFile.test(file.path())) {
+                String text = file.text();
+                // an object's name is in its file's text (object names need no escaping): parse only files that may clash
+                if (userNames.stream().noneMatch(text::contains)) {
+                    continue;
+                }
                 String component = file.path().substring(file.path().indexOf('-') + 1, file.path().indexOf('/'));
-                for (JsonNode object : Yaml.readAll(file.text())) {
+                for (JsonNode object : Yaml.readAll(text)) {
                     generated.putIfAbsent(ObjectKey.of(object), component);
                 }
             }

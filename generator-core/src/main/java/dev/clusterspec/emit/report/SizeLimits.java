@@ -20,7 +20,7 @@ final class SizeLimits {
     static final long KUBERNETES_OBJECT = MIB;
 
     private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\..*)?");
-    private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*(?:#.*)?$");
+    private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("---[ \\t]*(?:#.*)?");
 
     private SizeLimits() {}
 
@@ -38,12 +38,30 @@ final class SizeLimits {
     /** The largest document of a multi-document YAML text, in UTF-8 bytes (what a reader measures). */
     static long largestDocument(String yaml) {
         long largest = 0;
-        for (String document : DOCUMENT_SEPARATOR.split(yaml)) {
-            if (!document.isBlank()) {
-                largest = Math.max(largest, document.getBytes(StandardCharsets.UTF_8).length);
+        int documentStart = 0;
+        for (int lineStart = 0; lineStart <= yaml.length(); ) {
+            int newline = yaml.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 ? yaml.length() : newline;
+            // a CR before the newline ends the line too
+            int contentEnd = lineEnd > lineStart && yaml.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+            if (isSeparator(yaml, lineStart, contentEnd)) {
+                largest = Math.max(largest, utf8Length(yaml, documentStart, lineStart));
+                documentStart = contentEnd;
             }
+            lineStart = lineEnd + 1;
         }
-        return largest;
+        return Math.max(largest, utf8Length(yaml, documentStart, yaml.length()));
+    }
+
+    /** {@code ---}, then only blanks or a comment: a document separator line. */
+    private static boolean isSeparator(String text, int from, int to) {
+        return text.startsWith("---", from) && DOCUMENT_SEPARATOR.matcher(text).region(from, to).matches();
+    }
+
+    /** UTF-8 bytes of a stretch of text; 0 when it holds only blanks, as no reader counts that as a document. */
+    private static long utf8Length(String text, int from, int to) {
+        String document = text.substring(from, to);
+        return document.isBlank() ? 0 : document.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** {@code 812 B}, {@code 14.2 KiB}, {@code 1.5 MiB}: one decimal, the same on every machine. */

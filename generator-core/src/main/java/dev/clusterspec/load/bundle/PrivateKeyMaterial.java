@@ -7,6 +7,8 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -26,6 +28,7 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * A private key of one of the kinds a Talos bundle holds (Ed25519, ECDSA on a named curve, RSA),
@@ -80,15 +83,33 @@ final class PrivateKeyMaterial {
     }
 
     /** An ECDSA key on a named curve from its private scalar. */
+    /**
+     * One parameters object per curve: the multiplier keeps its precomputed multiples of the base
+     * point on it, so the bundle's second and later keys on a curve cost a fraction of the first.
+     * Null for a curve BouncyCastle does not know.
+     */
+    private static X9ECParameters curveParameters(ASN1ObjectIdentifier curve) {
+        X9ECParameters known = CURVES.get(curve);
+        if (known == null) {
+            known = ECNamedCurveTable.getByOID(curve);
+            if (known != null) {
+                CURVES.putIfAbsent(curve, known);
+            }
+        }
+        return known;
+    }
+
+    private static final Map<ASN1ObjectIdentifier, X9ECParameters> CURVES = new ConcurrentHashMap<>();
+
     static PrivateKeyMaterial ec(ASN1ObjectIdentifier curve, BigInteger d) throws KeyMaterialException {
-        X9ECParameters parameters = ECNamedCurveTable.getByOID(curve);
+        X9ECParameters parameters = curveParameters(curve);
         if (parameters == null) {
             throw new KeyMaterialException("uses an unknown elliptic curve");
         }
         if (d.signum() <= 0 || d.compareTo(parameters.getN()) >= 0) {
             throw new KeyMaterialException("is not a valid elliptic-curve private key");
         }
-        ECPoint q = parameters.getG().multiply(d).normalize();
+        ECPoint q = new FixedPointCombMultiplier().multiply(parameters.getG(), d).normalize();
         AlgorithmIdentifier algorithmId = new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve);
         byte[] point = q.getEncoded(false);
         // SEC1 with the curve OID and the public key, as Go's MarshalECPrivateKey writes it.
@@ -167,7 +188,7 @@ final class PrivateKeyMaterial {
         if (sec1.getPublicKey() != null && !Arrays.equals(sec1.getPublicKey().getOctets(),
                 key.publicKey.getPublicKeyData().getOctets())) {
             // A compressed point is still the same key; compare points, not encodings.
-            X9ECParameters parameters = ECNamedCurveTable.getByOID(curve);
+            X9ECParameters parameters = curveParameters(curve);
             ECPoint stored;
             try {
                 stored = parameters.getCurve().decodePoint(sec1.getPublicKey().getOctets());
@@ -225,7 +246,7 @@ final class PrivateKeyMaterial {
                     if (!curve.equals(candidate.getAlgorithm().getParameters())) {
                         return false;
                     }
-                    X9ECParameters parameters = ECNamedCurveTable.getByOID((ASN1ObjectIdentifier) curve);
+                    X9ECParameters parameters = curveParameters((ASN1ObjectIdentifier) curve);
                     return parameters.getCurve().decodePoint(candidate.getPublicKeyData().getOctets())
                             .equals(parameters.getCurve().decodePoint(publicKey.getPublicKeyData().getOctets()));
                 }

@@ -21,6 +21,8 @@ class SizeLimitsTest {
         assertThat(SizeLimits.largestDocument(yaml)).isEqualTo("\nc: 123456789\n".length());
         assertThat(SizeLimits.largestDocument("x: ü\n")).isEqualTo(6);
         assertThat(SizeLimits.largestDocument("")).isZero();
+        assertThat(SizeLimits.largestDocument("a: 1\r\n---\r\nbb: 22\r\n")).isEqualTo("\r\nbb: 22\r\n".length());
+        assertThat(SizeLimits.largestDocument("a: 1\n----\nb: 2\n")).as("not a separator").isEqualTo(15);
     }
 
     @Test
