@@ -15,11 +15,12 @@ public final class Examples {
 
     public static Path root() {
         String configured = System.getProperty("clusterspec.root");
-        Path root = configured != null ? Path.of(configured) : Path.of("..").toAbsolutePath().normalize();
-        if (!Files.isDirectory(root.resolve("examples"))) {
-            root = Path.of("").toAbsolutePath().getParent();
+        if (configured != null) {
+            return Path.of(configured);
         }
-        return root;
+        // tests run in the module's folder; the benchmark may be started from the project's root
+        Path module = Path.of("").toAbsolutePath();
+        return Files.isDirectory(module.resolve("examples")) ? module : module.getParent();
     }
 
     public static Path spec(String example) {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Whole-process timings on the bundled example, a new JVM each time: N runs each of Maven alone
+# (mvn -o -q validate) and of the plugin's goals, their medians, and what the plugin adds to Maven.
+# Needs the plugin installed (the README's first command does that). Usage: scripts/cold-benchmark.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/../examples/oci-free-tier"
+runs=${1:-5}
+
+if ! mvn -B -o -q cluster:secrets >/dev/null 2>&1; then
+  echo "the plugin is not installed: run the README's first command, then this again" >&2
+  exit 1
+fi
+
+median_seconds() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    mvn -B -o -q "$@" >/dev/null
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] / 1000 }'
+}
+
+# one untimed run of each, so that the file system cache is warm for all
+mvn -B -o -q validate >/dev/null
+mvn -B -o -q cluster:generate -Dcluster.force=true >/dev/null
+
+maven=$(median_seconds validate)
+forced=$(median_seconds cluster:generate -Dcluster.force=true)
+unchanged=$(median_seconds cluster:generate)
+validate=$(median_seconds cluster:validate)
+
+printf 'median of %d runs, %s, %d cores\n' "$runs" "$(java -version 2>&1 | head -1)" "$(nproc)"
+printf '%-46s %8s %16s\n' "command (in examples/oci-free-tier)" "seconds" "minus Maven alone"
+row() { printf '%-46s %8s %16s\n' "$1" "$2" "$(awk -v a="$2" -v b="$maven" 'BEGIN { printf "%+.2f", a - b }')"; }
+row "mvn -o -q validate (Maven alone)" "$maven"
+row "mvn -o -q cluster:generate -Dcluster.force=true" "$forced"
+row "mvn -o -q cluster:generate (unchanged)" "$unchanged"
+row "mvn -o -q cluster:validate" "$validate"
