@@ -16,14 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a generate run read, recorded in the output index so that the next run can tell by hashing
@@ -124,44 +123,52 @@ public record InputRecord(String sha256, List<String> files, List<String> folder
         return folder.root().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
-    ObjectNode toJson() {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
+    /** As JSON values for the output index: maps, lists and strings. */
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("sha256", sha256);
-        files.forEach(json.putArray("files")::add);
-        folders.forEach(json.putArray("folders")::add);
-        environment.forEach(json.putArray("environment")::add);
+        json.put("files", files);
+        json.put("folders", folders);
+        json.put("environment", environment);
         json.put("certificateFrom", certificate.from().toString());
         json.put("certificateUntil", certificate.until().toString());
-        var list = json.putArray("warnings");
+        List<Map<String, Object>> list = new ArrayList<>();
         for (Diagnostic w : warnings) {
-            list.addObject().put("severity", w.severity().name()).put("file", w.file()).put("line", w.line())
-                    .put("column", w.column()).put("pointer", w.pointer()).put("message", w.message());
+            Map<String, Object> warning = new LinkedHashMap<>();
+            warning.put("severity", w.severity().name());
+            warning.put("file", w.file());
+            warning.put("line", w.line());
+            warning.put("column", w.column());
+            warning.put("pointer", w.pointer());
+            warning.put("message", w.message());
+            list.add(warning);
         }
+        json.put("warnings", list);
         return json;
     }
 
     /** The record kept in an earlier run's index; empty when there is none or it is not readable. */
-    static Optional<InputRecord> fromJson(JsonNode json) {
+    static Optional<InputRecord> fromJson(Map<String, Object> json) {
         try {
-            if (json == null || !json.isObject()) {
+            if (json.isEmpty()) {
                 return Optional.empty();
             }
             List<Diagnostic> warnings = new ArrayList<>();
-            for (JsonNode w : json.path("warnings")) {
-                warnings.add(new Diagnostic(Diagnostic.Severity.valueOf(w.path("severity").asString()), w.path("file").asString(),
-                        w.path("line").asInt(), w.path("column").asInt(), w.path("pointer").asString(), w.path("message").asString()));
+            for (Object item : (List<?>) json.get("warnings")) {
+                Map<?, ?> w = (Map<?, ?>) item;
+                warnings.add(new Diagnostic(Diagnostic.Severity.valueOf((String) w.get("severity")), (String) w.get("file"),
+                        ((Number) w.get("line")).intValue(), ((Number) w.get("column")).intValue(), (String) w.get("pointer"),
+                        (String) w.get("message")));
             }
-            return Optional.of(new InputRecord(json.path("sha256").asString(), strings(json.path("files")), strings(json.path("folders")),
-                    strings(json.path("environment")), new TalosCertificates.Window(Instant.parse(json.path("certificateFrom").asString()),
-                    Instant.parse(json.path("certificateUntil").asString())), warnings));
+            return Optional.of(new InputRecord((String) json.get("sha256"), strings(json.get("files")), strings(json.get("folders")),
+                    strings(json.get("environment")), new TalosCertificates.Window(Instant.parse((String) json.get("certificateFrom")),
+                    Instant.parse((String) json.get("certificateUntil"))), warnings));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.asString()));
-        return out;
+    private static List<String> strings(Object array) {
+        return ((List<?>) array).stream().map(String.class::cast).toList();
     }
 }

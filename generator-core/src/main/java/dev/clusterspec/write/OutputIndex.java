@@ -5,30 +5,36 @@ import dev.clusterspec.emit.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The record of one generate run, kept in the output folder: the fingerprint of its inputs and what
  * the pipeline recorded about them (so an unchanged run can be skipped), and every output with its
  * size and sha256 (for diff and reports).
  *
- * @param inputs what the pipeline recorded about the run's inputs, opaque here; missing when none
+ * <p>Read with the streaming parser alone: reading it is most of what an unchanged run does, and
+ * Jackson's object mapper would take longer to start in a new JVM than the whole decision.
+ *
+ * @param inputs what the pipeline recorded about the run's inputs (JSON values as maps, lists,
+ *     strings, numbers and booleans), opaque here; empty when none
  */
-public record OutputIndex(String fingerprint, JsonNode inputs, List<Entry> entries) {
+public record OutputIndex(String fingerprint, Map<String, Object> inputs, List<Entry> entries) {
 
     public static final String PATH = ".clusterspec/index.json";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     public record Entry(String path, long size, String sha256, boolean secret) {}
 
-    public static OutputIndex of(String fingerprint, JsonNode inputs, List<OutputFile> files) {
+    public static OutputIndex of(String fingerprint, Map<String, Object> inputs, List<OutputFile> files) {
         List<Entry> entries = files.stream()
                 .sorted(Comparator.comparing(OutputFile::path))
                 .map(f -> new Entry(f.path(), f.size(), Sha256.hex(f.content()), f.secret()))
@@ -37,20 +43,22 @@ public record OutputIndex(String fingerprint, JsonNode inputs, List<Entry> entri
     }
 
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("fingerprint", fingerprint);
-        if (!inputs.isMissingNode()) {
-            root.set("inputs", inputs);
+        if (!inputs.isEmpty()) {
+            root.put("inputs", inputs);
         }
-        ArrayNode files = root.putArray("files");
+        List<Map<String, Object>> files = new ArrayList<>();
         for (Entry e : entries) {
-            ObjectNode f = files.addObject();
+            Map<String, Object> f = new LinkedHashMap<>();
             f.put("path", e.path());
             f.put("size", e.size());
             f.put("sha256", e.sha256());
             f.put("secret", e.secret());
+            files.add(f);
         }
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        root.put("files", files);
+        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
     /** The index of an earlier run, if the folder holds a readable one. */
@@ -59,16 +67,56 @@ public record OutputIndex(String fingerprint, JsonNode inputs, List<Entry> entri
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            JsonNode root = JSON.readTree(Files.readString(file));
-            List<Entry> entries = new java.util.ArrayList<>();
-            for (JsonNode f : root.path("files")) {
-                entries.add(new Entry(f.path("path").asString(), f.path("size").asLong(), f.path("sha256").asString(),
-                        f.path("secret").asBoolean()));
+        try (JsonParser parser = new JsonFactory().createParser(ObjectReadContext.empty(), Files.readString(file))) {
+            if (!(value(parser, parser.nextToken()) instanceof Map<?, ?> root)) {
+                return Optional.empty();
             }
-            return Optional.of(new OutputIndex(root.path("fingerprint").asString(), root.path("inputs"), entries));
+            List<Entry> entries = new ArrayList<>();
+            for (Object item : root.get("files") instanceof List<?> list ? list : List.of()) {
+                Map<?, ?> f = (Map<?, ?>) item;
+                entries.add(new Entry((String) f.get("path"), ((Number) f.get("size")).longValue(), (String) f.get("sha256"),
+                        Boolean.TRUE.equals(f.get("secret"))));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> inputs = root.get("inputs") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            return Optional.of(new OutputIndex((String) root.get("fingerprint"), inputs, entries));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A JSON value as maps (in document order), lists, strings, longs, doubles, booleans and null. */
+    private static Object value(JsonParser parser, JsonToken token) {
+        switch (token) {
+            case START_OBJECT: {
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    object.put(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                List<Object> array = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(value(parser, next));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return parser.getString();
+            case VALUE_NUMBER_INT:
+                return parser.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return parser.getDoubleValue();
+            case VALUE_TRUE:
+                return true;
+            case VALUE_FALSE:
+                return false;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IllegalStateException("not a JSON value: " + token);
         }
     }
 
@@ -86,5 +134,4 @@ public record OutputIndex(String fingerprint, JsonNode inputs, List<Entry> entri
         }
         return true;
     }
-
 }
