@@ -8,7 +8,6 @@ import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -19,12 +18,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * plain in CI; {@code -Dcluster.diff.failOnChange} makes it a gate.
  */
 @Mojo(name = "diff", threadSafe = true, requiresProject = false)
-public class DiffMojo extends AbstractClusterMojo {
-
-    private final SettingsDecrypter decrypter;
-
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    protected Settings settings;
+public class DiffMojo extends ManifestRepoMojo {
 
     /** {@code published}, or a folder of earlier output (e.g. target/cluster). */
     @Parameter(property = "cluster.diff.against", defaultValue = "published")
@@ -53,33 +47,9 @@ public class DiffMojo extends AbstractClusterMojo {
     @Parameter(defaultValue = "${project.build.directory}/cluster-diff", readonly = true)
     protected File previewDirectory;
 
-    /** The published manifest repo, when it is not manifestRepo.url (a fork, a test server, or a local path). */
-    @Parameter(property = "cluster.publish.url")
-    protected String url;
-
-    /** settings.xml server id with the Git credentials to read the published repo; defaults to manifestRepo.serverId. */
-    @Parameter(property = "cluster.publish.serverId")
-    protected String serverId;
-
-    /** Environment variable with a Git token, used when settings.xml has no such server. */
-    @Parameter(property = "cluster.publish.tokenEnv", defaultValue = "CLUSTER_GIT_TOKEN")
-    protected String tokenEnv;
-
-    /** User name sent with a token from the environment (GitHub accepts any; GitLab wants oauth2). */
-    @Parameter(property = "cluster.publish.username", defaultValue = "x-access-token")
-    protected String username;
-
-    /** Working copies of the published manifest repo (shared with cluster:publish). */
-    @Parameter(property = "cluster.publish.workDirectory", defaultValue = "${project.build.directory}/cluster-publish")
-    protected File workDirectory;
-
-    /** As for cluster:generate: a local copy of the catalog's third-party files to mirror. */
-    @Parameter(property = "cluster.catalogMirror")
-    protected File catalogMirror;
-
     @javax.inject.Inject
     public DiffMojo(SettingsDecrypter decrypter) {
-        this.decrypter = decrypter;
+        super(decrypter);
     }
 
     @Override
@@ -89,8 +59,7 @@ public class DiffMojo extends AbstractClusterMojo {
 
     @Override
     protected void run() throws MojoFailureException {
-        GoalParameters parameters = parameters().secretsBundle(secretsBundle).catalogMirror(catalogMirror).ageIdentity(ageIdentity)
-                .manifestRepo(url, new GitCredentialsProvider(settings, decrypter, serverId, tokenEnv, username, getLog())::credentials);
+        GoalParameters parameters = manifestRepoParameters().secretsBundle(secretsBundle).ageIdentity(ageIdentity);
         DiffReport report;
         try {
             if ("published".equals(against)) {

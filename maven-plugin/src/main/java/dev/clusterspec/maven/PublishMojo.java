@@ -8,7 +8,6 @@ import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -18,44 +17,15 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Commits only when something changed; refuses anything that looks like a secret.
  */
 @Mojo(name = "publish", threadSafe = true, requiresProject = false)
-public class PublishMojo extends AbstractClusterMojo {
-
-    private final SettingsDecrypter decrypter;
-
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    protected Settings settings;
-
-    /** settings.xml server id holding the Git credentials; defaults to the spec's manifestRepo.serverId. */
-    @Parameter(property = "cluster.publish.serverId")
-    protected String serverId;
-
-    /** Environment variable with the Git token, used when settings.xml has no such server. */
-    @Parameter(property = "cluster.publish.tokenEnv", defaultValue = "CLUSTER_GIT_TOKEN")
-    protected String tokenEnv;
-
-    /** User name sent with a token from the environment (GitHub accepts any; GitLab wants oauth2). */
-    @Parameter(property = "cluster.publish.username", defaultValue = "x-access-token")
-    protected String username;
-
-    /** Push somewhere other than manifestRepo.url (e.g. a fork, a test server, or a local path). */
-    @Parameter(property = "cluster.publish.url")
-    protected String url;
+public class PublishMojo extends ManifestRepoMojo {
 
     /** Show what would be committed, and commit and push nothing. */
     @Parameter(property = "cluster.dryRun", defaultValue = "false")
     protected boolean dryRun;
 
-    /** Working copies of the manifest repo. */
-    @Parameter(property = "cluster.publish.workDirectory", defaultValue = "${project.build.directory}/cluster-publish")
-    protected File workDirectory;
-
-    /** As for cluster:generate: a local copy of the catalog's third-party files to mirror. */
-    @Parameter(property = "cluster.catalogMirror")
-    protected File catalogMirror;
-
     @Inject
     public PublishMojo(SettingsDecrypter decrypter) {
-        this.decrypter = decrypter;
+        super(decrypter);
     }
 
     @Override
@@ -67,9 +37,7 @@ public class PublishMojo extends AbstractClusterMojo {
     protected void run() throws MojoFailureException {
         PublishResult result;
         try {
-            result = new ManifestRepoRelease().publish(parameters().catalogMirror(catalogMirror)
-                    .manifestRepo(url, new GitCredentialsProvider(settings, decrypter, serverId, tokenEnv, username, getLog())::credentials)
-                    .releaseRequest(workDirectory, dryRun));
+            result = new ManifestRepoRelease().publish(manifestRepoParameters().releaseRequest(workDirectory, dryRun));
         } catch (PublishException e) {
             throw new MojoFailureException("publish failed: " + e.getMessage());
         }
