@@ -66,16 +66,32 @@ public final class Generator {
             // other bytes with the same content, such as a secret encrypted again
             return new GenerateResult(true, List.of(), validated.warnings(), List.of());
         }
-        SecretsBundle bundle = bundleFile.bundle();
+        EarlyWork<SecretsBundle> bundle = EarlyWork.start(bundleFile::bundle);
+        return bundle.before(() -> {
+            ClusterPlan plan = ClusterPlan.of(loaded);
+            FirewallPlan firewall = FirewallPlan.of(plan);
+            firewall.warnings().forEach(request.log()::warn);
+            ManifestRepoBuild repo = ManifestRepoBuild.of(plan, firewall, request.catalogMirrorIfAny());
+            EarlyWork<Void> guard = EarlyWork.start(() -> ManifestRepoSecretGuard.refuseSecrets(repo.content().files()));
+            return guard.before(() -> {
+                List<String> notes = new ArrayList<>(ConnectivityAssertions.check(loaded, repo.connectivity()));
+                List<OutputFile> files = emit(request, validated, secrets, bundle.get(), plan, firewall, repo);
+                verify(request, plan, files, notes);
+                notes.add("manifest repo (bytes, how Talos gets each file):");
+                ManifestRepoIndex.summary(repo.content()).lines().forEach(line -> notes.add("  " + line));
+                guard.get();
+                InputRecord inputs = InputRecord.of(request, loaded, TalosCertificates.sameCertificateWindow(bundle.get(), request.clock()),
+                        validated.warnings(), System::getenv);
+                OutputWriter.replace(request.outputDir(), files, OutputIndex.PATH, OutputIndex.of(fingerprint, inputs.toJson(), files).toJson());
+                return new GenerateResult(false, files, validated.warnings(), notes);
+            });
+        });
+    }
 
+    /** Every output, sorted by path; the manifest repo and the firewalls from the spec alone. */
+    private static List<OutputFile> emit(GenerateRequest request, SpecValidator.Validated validated, SecretResolver secrets,
+                                         SecretsBundle bundle, ClusterPlan plan, FirewallPlan firewall, ManifestRepoBuild repo) {
         BuildLog log = request.log();
-        ClusterPlan plan = ClusterPlan.of(loaded);
-        FirewallPlan firewall = FirewallPlan.of(plan);
-        firewall.warnings().forEach(log::warn);
-        ManifestRepoBuild repo = ManifestRepoBuild.of(plan, firewall, request.catalogMirrorIfAny());
-        ManifestRepoSecretGuard.refuseSecrets(repo.content().files());
-        List<String> notes = new ArrayList<>(ConnectivityAssertions.check(loaded, repo.connectivity()));
-
         log.info(ManifestRepoIndex.counts(repo.content()));
         List<OutputFile> files = new ArrayList<>(repo.filesUnder("manifest-repo/"));
         files.addAll(FirewallEmitters.emit(firewall));
@@ -102,23 +118,20 @@ public final class Generator {
                 List.of(), List.of(), plan.userManifests().files()).withTalosConfigs(talos)
                 .withTalosPatches(plan.talosPatches().uses(plan.nodes()))));
         files.sort(Comparator.comparing(OutputFile::path));
+        return files;
+    }
 
+    /** With {@code -Dcluster.schemas}: every generated document against the upstream schemas. */
+    private static void verify(GenerateRequest request, ClusterPlan plan, List<OutputFile> files, List<String> notes) {
         request.schemasIfAny().ifPresent(schemas -> {
             // the generated documents first: when they do not match, the schema folder itself is the likelier problem
             OutputSchemaCheck.verify(schemas, files);
             OutputSchemaCheck.verifyUserManifests(schemas, plan.userManifests()).forEach(w -> {
-                log.warn(w.toString());
+                request.log().warn(w.toString());
                 notes.add(w.toString());
             });
             notes.add("every generated manifest and Talos document matches the schemas in " + schemas);
         });
-        notes.add("manifest repo (bytes, how Talos gets each file):");
-        ManifestRepoIndex.summary(repo.content()).lines().forEach(line -> notes.add("  " + line));
-
-        InputRecord inputs = InputRecord.of(request, loaded, TalosCertificates.sameCertificateWindow(bundle, request.clock()),
-                validated.warnings(), System::getenv);
-        OutputWriter.replace(request.outputDir(), files, OutputIndex.PATH, OutputIndex.of(fingerprint, inputs.toJson(), files).toJson());
-        return new GenerateResult(false, files, validated.warnings(), notes);
     }
 
     /**
