@@ -8,7 +8,7 @@ import dev.clusterspec.load.SafeYamlReader;
 import dev.clusterspec.load.SourceMap;
 import dev.clusterspec.spec.SpecFolder;
 import dev.clusterspec.load.SpecReadException;
-import dev.clusterspec.load.YamlLimits;
+import dev.clusterspec.yaml.YamlLimits;
 import dev.clusterspec.spec.PatchEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 final class PatchLoader {
 
     /** Patches are small; the spec's limits are ample for them. */
-    private static final YamlLimits LIMITS = YamlLimits.SPEC;
+    private static final YamlLimits LIMITS = SafeYamlReader.SPEC_LIMITS;
 
     private final SourceMap spec;
     private final Optional<Path> specFile;
