@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -94,6 +95,19 @@ public final class SafeYamlReader {
             documents.add(new Document(tree(root), new SourceMap(file, root)));
         }
         return documents;
+    }
+
+    /**
+     * Reads a stream of documents as {@link #readAll(String, byte[])} does, or, when it cannot, adds
+     * the reason to {@code problems} and gives nothing.
+     */
+    public Optional<List<Document>> readAll(String file, byte[] bytes, List<Diagnostic> problems) {
+        try {
+            return Optional.of(readAll(file, bytes));
+        } catch (SpecReadException e) {
+            problems.add(e.diagnostic());
+            return Optional.empty();
+        }
     }
 
     private String decode(String file, byte[] bytes, String what) {

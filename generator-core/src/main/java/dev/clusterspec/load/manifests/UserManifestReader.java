@@ -5,7 +5,6 @@ import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.load.SafeYamlReader;
 import dev.clusterspec.load.SourceMap;
-import dev.clusterspec.load.SpecReadException;
 import dev.clusterspec.yaml.YamlLimits;
 import dev.clusterspec.spec.SpecFolder;
 import dev.clusterspec.secretscan.SecretFinding;
@@ -155,13 +154,11 @@ final class UserManifestReader {
             return Optional.empty();
         }
         String shown = shown(relative);
-        List<SafeYamlReader.Document> documents;
-        try {
-            documents = new SafeYamlReader(LIMITS).readAll(shown, bytes);
-        } catch (SpecReadException e) {
-            problems.add(e.diagnostic());
+        Optional<List<SafeYamlReader.Document>> read = new SafeYamlReader(LIMITS).readAll(shown, bytes, problems);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        List<SafeYamlReader.Document> documents = read.get();
         // the repo is pushed to Git: a secret stops the build here, at its line in the user's file
         List<SecretFinding> secrets = scanner.scanFile(relative, bytes);
         for (SecretFinding finding : secrets) {

@@ -76,13 +76,11 @@ final class PatchLoader {
             return Optional.empty();
         }
         String shown = specFile.get().resolveSibling(relative).normalize().toString();
-        List<SafeYamlReader.Document> documents;
-        try {
-            documents = new SafeYamlReader(LIMITS).readAll(shown, bytes);
-        } catch (SpecReadException e) {
-            problems.add(e.diagnostic());
+        Optional<List<SafeYamlReader.Document>> read = new SafeYamlReader(LIMITS).readAll(shown, bytes, problems);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        List<SafeYamlReader.Document> documents = read.get();
         PatchOrigin origin = new PatchOrigin(spec, pointer, PatchOrigin.Form.FILE, relative, maps(documents), firstPresent(documents));
         return parse(relative, documents, origin, level);
     }
