@@ -16,9 +16,9 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.clusterspec", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Shared building blocks that know nothing of the cluster pipeline: YAML, hashing, the patch engine, the policy model, the secret patterns. */
+    /** Shared building blocks that know nothing of the cluster pipeline: YAML (written, and read with positions), hashing, the patch engine, the policy model, the secret patterns. */
     private static final String[] BASE = {"dev.clusterspec", "dev.clusterspec.configpatch..", "dev.clusterspec.connectivity..",
-            "dev.clusterspec.secretscan.."};
+            "dev.clusterspec.secretscan..", "dev.clusterspec.yaml.."};
 
     @ArchTest
     static final ArchRule stagesDependOnlyOnEarlierStages = layeredArchitecture().consideringOnlyDependenciesInLayers()

@@ -7,6 +7,7 @@ import dev.clusterspec.spec.ClusterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import dev.clusterspec.load.Diagnostic;
+import dev.clusterspec.yaml.Position;
 
 /** What a check sees: the spec, where its values were written, and where findings go. */
 public final class CheckContext {
@@ -52,7 +53,7 @@ public final class CheckContext {
 
     private void add(Severity severity, String pointer, String message) {
         SourceMap map = loaded.sourceMap();
-        SourceMap.Position at = map.valueAt(pointer);
+        Position at = map.valueAt(pointer);
         diagnostics.add(new Diagnostic(severity, map.file(), at.line(), at.column(), pointer, message));
     }
 

@@ -48,16 +48,7 @@ final class FieldDiff {
             Set<String> keys = new LinkedHashSet<>(after.propertyNames());
             keys.addAll(before.propertyNames());
             for (String key : keys) {
-                String child = child(path, key);
-                JsonNode b = before.get(key);
-                JsonNode a = after.get(key);
-                if (b == null) {
-                    out.add(new FieldChange(child, Kind.ADDED, null, show(a)));
-                } else if (a == null) {
-                    out.add(new FieldChange(child, Kind.REMOVED, show(b), null));
-                } else {
-                    walk(child, b, a);
-                }
+                member(child(path, key), before.get(key), after.get(key));
             }
         } else if (before.isArray() && after.isArray()) {
             Map<String, JsonNode> beforeByName = byName(before);
@@ -80,16 +71,18 @@ final class FieldDiff {
         Set<String> names = new LinkedHashSet<>(after.keySet());
         names.addAll(before.keySet());
         for (String name : names) {
-            String child = path + "[name=" + name + "]";
-            JsonNode b = before.get(name);
-            JsonNode a = after.get(name);
-            if (b == null) {
-                out.add(new FieldChange(child, Kind.ADDED, null, show(a)));
-            } else if (a == null) {
-                out.add(new FieldChange(child, Kind.REMOVED, show(b), null));
-            } else {
-                walk(child, b, a);
-            }
+            member(path + "[name=" + name + "]", before.get(name), after.get(name));
+        }
+    }
+
+    /** A field or named item that either side may lack: added, removed, or compared further. */
+    private void member(String path, JsonNode before, JsonNode after) {
+        if (before == null) {
+            out.add(new FieldChange(path, Kind.ADDED, null, show(after)));
+        } else if (after == null) {
+            out.add(new FieldChange(path, Kind.REMOVED, show(before), null));
+        } else {
+            walk(path, before, after);
         }
     }
 

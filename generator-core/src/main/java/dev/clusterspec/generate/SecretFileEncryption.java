@@ -1,7 +1,6 @@
 package dev.clusterspec.generate;
 
 import dev.clusterspec.load.LoadedSpec;
-import dev.clusterspec.load.SourceMap;
 import dev.clusterspec.load.SpecLoader;
 import dev.clusterspec.load.age.AgeDecryptor;
 import dev.clusterspec.load.age.AgeEncryptor;
@@ -15,6 +14,7 @@ import dev.clusterspec.spec.SecretRef;
 import dev.clusterspec.spec.SecretRefs;
 import dev.clusterspec.load.SecretResolver;
 import dev.clusterspec.spec.SpecFolder;
+import dev.clusterspec.yaml.Position;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -106,7 +106,7 @@ public final class SecretFileEncryption {
             }
             try {
                 if (folder.resolve(ref.name()).equals(plain)) {
-                    SourceMap.Position at = loaded.sourceMap().valueAt(located.pointer());
+                    Position at = loaded.sourceMap().valueAt(located.pointer());
                     out.add(loaded.sourceMap().file() + ":" + at.line() + ":" + at.column() + ": change " + ref
                             + " to ${file:" + ref.name() + AgeFiles.SUFFIX + "}");
                 }

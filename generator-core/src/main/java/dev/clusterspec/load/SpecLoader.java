@@ -3,6 +3,7 @@ package dev.clusterspec.load;
 import dev.clusterspec.Sha256;
 import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.spec.ClusterSpec;
+import dev.clusterspec.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,7 +30,7 @@ public final class SpecLoader {
     private final YamlLimits limits;
 
     public SpecLoader() {
-        this(YamlLimits.SPEC);
+        this(SafeYamlReader.SPEC_LIMITS);
     }
 
     public SpecLoader(YamlLimits limits) {

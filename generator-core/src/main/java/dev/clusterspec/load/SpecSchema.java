@@ -7,7 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.clusterspec.load.Diagnostic.Severity;
-import dev.clusterspec.load.SourceMap.Position;
+import dev.clusterspec.yaml.Position;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

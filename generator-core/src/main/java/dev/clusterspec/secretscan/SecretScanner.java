@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import tools.jackson.core.JacksonException;
+import dev.clusterspec.yaml.YamlReadException;
 
 /**
  * Finds secret material in files that are meant to be public, above all the manifest repo: Kubernetes
@@ -87,7 +87,7 @@ public final class SecretScanner {
         if (isYamlFile(path)) {
             try {
                 found.addAll(yaml.scan(path, text));
-            } catch (JacksonException notYaml) {
+            } catch (YamlReadException notYaml) {
                 found.addAll(scanUnparsedText(path, text));
             }
         } else {

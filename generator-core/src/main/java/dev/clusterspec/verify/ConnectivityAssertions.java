@@ -7,8 +7,8 @@ import dev.clusterspec.connectivity.ConnectivityResult;
 import dev.clusterspec.connectivity.ReachabilityAssertion;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.spec.ClusterSpec;
-import dev.clusterspec.load.SourceMap;
 import dev.clusterspec.spec.ReachabilityAssertion.Expect;
+import dev.clusterspec.yaml.Position;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +41,7 @@ public final class ConnectivityAssertions {
                 notes.add("assertion holds: " + a.from() + (a.expect() == Expect.ALLOWED ? " reaches " : " cannot reach ") + a.to());
             } else {
                 String pointer = "/assertions/" + i;
-                SourceMap.Position at = loaded.sourceMap().valueAt(pointer);
+                Position at = loaded.sourceMap().valueAt(pointer);
                 for (String v : violations) {
                     errors.add(new Diagnostic(Severity.ERROR, loaded.sourceMap().file(), at.line(), at.column(), pointer,
                             "connectivity assertion violated: " + v));

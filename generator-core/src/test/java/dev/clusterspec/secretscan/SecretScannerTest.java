@@ -133,6 +133,16 @@ class SecretScannerTest {
     }
 
     @Test
+    void anAliasStandsForItsAnchorsValueAndRepeatedKeysAreAllLookedAt() {
+        String aliased = "defaults: &pw " + "hunter2" + "Hunter2Xyz9\nauth:\n  password: *pw\n";
+        assertThat(scan("aliased.yaml", aliased)).extracting(SecretFinding::toString)
+                .containsExactly("aliased.yaml:1: credential-like value under key 'password'");
+        String repeated = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nkind: Secret\n";
+        assertThat(scan("repeated.yaml", repeated)).extracting(SecretFinding::toString)
+                .containsExactly("repeated.yaml:4: Kubernetes Secret object (kind: Secret)");
+    }
+
+    @Test
     void pemPrivateKeysAreFoundPlainAndBase64EncodedButCertificatesAreNot() {
         String plain = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: k}\ndata:\n  key.pem: |\n"
                 + indent(PEM_KEY, "    ");

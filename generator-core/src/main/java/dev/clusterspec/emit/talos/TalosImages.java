@@ -1,11 +1,14 @@
 package dev.clusterspec.emit.talos;
 
 import dev.clusterspec.spec.ClusterSpec.Versions;
+import dev.clusterspec.spec.SupportedVersions;
+import java.util.List;
 
 /**
- * The container images a Talos config names, from the spec's versions. Talos 1.12 and 1.13 share one
- * machine-config contract for everything we emit (1.13 only stops writing an empty
- * {@code machine.network}, which we never write), so one set of names serves both.
+ * The container images a Talos config names, from the spec's versions. The supported Talos lines
+ * ({@link SupportedVersions}) share one machine-config contract for everything we emit (1.13 only
+ * stops writing an empty {@code machine.network}, which we never write), so one set of names serves
+ * them all.
  *
  * <p>The installer is not among them: it comes from Image Factory with the cluster's schematic
  * ({@link dev.clusterspec.plan.TalosImage}).
@@ -25,13 +28,16 @@ record TalosImages(String kubelet, String apiServer, String controllerManager, S
 
     /**
      * The spec validator has already limited the version to the supported lines; this guards the
-     * emitter against being called with a plan that skipped it, since a 1.11 or 1.14 node would read
-     * these documents differently.
+     * emitter against being called with a plan that skipped it, since a node of another line would
+     * read these documents differently.
      */
     private static void requireSupportedContract(String talos) {
-        if (!talos.matches("v1\\.1[23]\\.[0-9]+")) {
-            throw new IllegalArgumentException("Talos " + talos
-                    + " is not a version this emitter writes configs for (the v1.12 and v1.13 contracts)");
+        if (!SupportedVersions.supportsTalos(talos)) {
+            List<String> lines = SupportedVersions.talosLines();
+            String named = lines.size() == 1 ? lines.get(0)
+                    : String.join(", ", lines.subList(0, lines.size() - 1)) + " and " + lines.get(lines.size() - 1);
+            throw new IllegalArgumentException("Talos " + talos + " is not a version this emitter writes configs for (the "
+                    + named + " contracts)");
         }
     }
 }

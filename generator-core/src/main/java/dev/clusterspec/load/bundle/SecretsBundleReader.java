@@ -1,5 +1,12 @@
 package dev.clusterspec.load.bundle;
 
+import dev.clusterspec.yaml.Position;
+import dev.clusterspec.yaml.YamlLimits;
+import dev.clusterspec.yaml.YamlNode;
+import dev.clusterspec.yaml.YamlNode.Entry;
+import dev.clusterspec.yaml.YamlNode.Scalar;
+import dev.clusterspec.yaml.YamlReadException;
+import dev.clusterspec.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,24 +17,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads a secrets bundle written by clusterspec or by {@code talosctl gen secrets}.
@@ -41,6 +36,9 @@ public final class SecretsBundleReader {
 
     /** A bundle is about 8 KB; anything far bigger is not one. */
     static final int MAX_BYTES = 1 << 20;
+
+    /** Duplicate keys are read, to be reported with the mapping's other problems. */
+    private static final YamlLimits LIMITS = new YamlLimits(MAX_BYTES, 64, Long.MAX_VALUE, 10, false, false);
 
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
     private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("[a-z0-9]{6}\\.[a-z0-9]{16}");
@@ -124,7 +122,7 @@ public final class SecretsBundleReader {
         }
 
         SecretsBundle run(String yaml) {
-            Node root = compose(yaml);
+            YamlNode root = read(yaml);
             SecretsBundle bundle = root == null ? null : bundle(root);
             if (!problems.isEmpty()) {
                 throw new SecretsBundleFormatException(problems);
@@ -132,47 +130,35 @@ public final class SecretsBundleReader {
             return bundle;
         }
 
-        private Node compose(String yaml) {
-            LoadSettings settings = LoadSettings.builder()
-                    .setLabel(source)
-                    .setUseMarks(true)
-                    .setMaxAliasesForCollections(10)
-                    .setAllowRecursiveKeys(false)
-                    .setCodePointLimit(MAX_BYTES)
-                    .build();
+        private YamlNode read(String yaml) {
             try {
-                Iterator<Node> documents = new Compose(settings).composeAllFromString(yaml).iterator();
+                YamlReader.Documents documents = new YamlReader(LIMITS).documents(source, yaml);
                 if (!documents.hasNext()) {
-                    problem(1, 1, "file is empty; expected a Talos secrets bundle (cluster, secrets, trustdinfo, certs)");
+                    problem(Position.START, "file is empty; expected a Talos secrets bundle (cluster, secrets, trustdinfo, certs)");
                     return null;
                 }
-                Node first = documents.next();
+                YamlNode first = documents.next();
                 if (documents.hasNext()) {
                     problem(documents.next(), "more than one YAML document; a secrets bundle is a single document");
                     return null;
                 }
                 return first;
-            } catch (MarkedYamlEngineException e) {
-                Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-                // getMessage() would quote the offending source line, which may hold a secret: build our own.
-                String problem = e.getProblem() == null || e.getProblem().isBlank() ? "malformed YAML" : e.getProblem();
+            } catch (YamlReadException e) {
+                // the parser's own message would quote the offending source line, which may hold a secret: build our own
+                String problem = e.problem() == null || e.problem().isBlank() ? "malformed YAML" : e.problem();
                 String context = "";
-                if (e.getContext() != null && !e.getContext().isBlank()) {
-                    context = e.getContext() + e.getContextMark()
-                            .filter(m -> mark.isEmpty() || m.getIndex() != mark.get().getIndex())
-                            .map(m -> " (which started at " + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ")")
+                if (e.context() != null && !e.context().isBlank()) {
+                    context = e.context() + e.contextPosition()
+                            .filter(c -> !c.equals(e.position()))
+                            .map(c -> " (which started at " + c.line() + ":" + c.column() + ")")
                             .orElse("") + ": ";
                 }
-                problem(mark.map(m -> m.getLine() + 1).orElse(1), mark.map(m -> m.getColumn() + 1).orElse(1),
-                        "invalid YAML: " + context + problem);
-                return null;
-            } catch (YamlEngineException e) {
-                problem(1, 1, "invalid YAML: " + e.getMessage());
+                problem(e.position(), "invalid YAML: " + context + problem);
                 return null;
             }
         }
 
-        private SecretsBundle bundle(Node root) {
+        private SecretsBundle bundle(YamlNode root) {
             Mapping top = mapping(root, "", "cluster", "secrets", "trustdinfo", "certs");
             if (top == null) {
                 return null;
@@ -339,26 +325,22 @@ public final class SecretsBundleReader {
             return new SecretsBundle.PrivateKeyPem(keyPem);
         }
 
-        private Mapping mapping(Node node, String path, String... allowedKeys) {
+        private Mapping mapping(YamlNode node, String path, String... allowedKeys) {
             String name = path.isEmpty() ? "the document" : path;
-            if (!(node instanceof MappingNode)) {
+            if (!(node instanceof YamlNode.Mapping mapping)) {
                 problem(node, name + " must be a mapping with keys " + String.join(", ", allowedKeys));
                 return null;
             }
-            Map<String, NodeTuple> entries = new LinkedHashMap<>();
-            for (NodeTuple tuple : ((MappingNode) node).getValue()) {
-                if (!(tuple.getKeyNode() instanceof ScalarNode)) {
-                    problem(tuple.getKeyNode(), name + " has a key that is not a plain name");
-                    continue;
-                }
-                String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            for (Entry entry : mapping.entries()) {
+                String key = entry.key().value();
                 if (!List.of(allowedKeys).contains(key)) {
-                    problem(tuple.getKeyNode(), "unknown key " + displayKey(key) + " in " + name
+                    problem(entry.key(), "unknown key " + displayKey(key) + " in " + name
                             + " (expected " + String.join(", ", allowedKeys) + ")");
                 } else if (entries.containsKey(key)) {
-                    problem(tuple.getKeyNode(), "duplicate key '" + key + "' in " + name);
+                    problem(entry.key(), "duplicate key '" + key + "' in " + name);
                 } else {
-                    entries.put(key, tuple);
+                    entries.put(key, entry);
                 }
             }
             return new Mapping(node, path, entries);
@@ -366,11 +348,11 @@ public final class SecretsBundleReader {
 
         /** The keys of one mapping, with accessors that report what is missing or malformed. */
         private final class Mapping {
-            final Node node;
+            final YamlNode node;
             final String path;
-            final Map<String, NodeTuple> entries;
+            final Map<String, Entry> entries;
 
-            Mapping(Node node, String path, Map<String, NodeTuple> entries) {
+            Mapping(YamlNode node, String path, Map<String, Entry> entries) {
                 this.node = node;
                 this.path = path;
                 this.entries = entries;
@@ -380,47 +362,46 @@ public final class SecretsBundleReader {
                 return entries.containsKey(key);
             }
 
-            Node node(String key) {
-                return entries.get(key).getValueNode();
+            /** The value under the key; an alias is the node its anchor marks. */
+            YamlNode node(String key) {
+                return entries.get(key).value().resolved();
             }
 
-            Node keyNode(String key) {
-                return entries.get(key).getKeyNode();
+            YamlNode keyNode(String key) {
+                return entries.get(key).key();
             }
 
             private String field(String key) {
                 return path.isEmpty() ? key : path + "." + key;
             }
 
-            private Node required(String key) {
-                NodeTuple tuple = entries.get(key);
-                if (tuple == null) {
+            private YamlNode required(String key) {
+                if (!entries.containsKey(key)) {
                     problem(node, (path.isEmpty() ? "the document" : path) + " is missing required key '" + key + "'");
                     return null;
                 }
-                return tuple.getValueNode();
+                return node(key);
             }
 
             Mapping mapping(String key, String... allowedKeys) {
-                Node value = required(key);
+                YamlNode value = required(key);
                 return value == null ? null : Parse.this.mapping(value, field(key), allowedKeys);
             }
 
             String text(String key) {
-                Node value = required(key);
+                YamlNode value = required(key);
                 if (value == null) {
                     return null;
                 }
-                if (!(value instanceof ScalarNode)) {
+                if (!(value instanceof Scalar scalar)) {
                     problem(value, field(key) + " must be a single value, not a list or mapping");
                     return null;
                 }
-                ScalarNode scalar = (ScalarNode) value;
-                if (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank()) {
+                if (Scalar.NULL.equals(scalar.resolvedTag()) || scalar.value().isBlank()) {
                     problem(value, field(key) + " has no value");
                     return null;
                 }
-                return scalar.getValue();
+                return scalar.value();
             }
 
             /** A base64-of-PEM field decoded to its PEM text. */
@@ -452,9 +433,12 @@ public final class SecretsBundleReader {
             }
         }
 
-        private void problem(Node node, String message) {
-            Optional<Mark> mark = node.getStartMark();
-            problem(mark.map(m -> m.getLine() + 1).orElse(1), mark.map(m -> m.getColumn() + 1).orElse(1), message);
+        private void problem(YamlNode node, String message) {
+            problem(node.position(), message);
+        }
+
+        private void problem(Position at, String message) {
+            problem(at.line(), at.column(), message);
         }
 
         private void problem(int line, int column, String message) {

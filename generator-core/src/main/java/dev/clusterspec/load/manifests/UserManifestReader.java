@@ -5,11 +5,11 @@ import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.load.SafeYamlReader;
 import dev.clusterspec.load.SourceMap;
-import dev.clusterspec.load.SpecReadException;
-import dev.clusterspec.load.YamlLimits;
+import dev.clusterspec.yaml.YamlLimits;
 import dev.clusterspec.spec.SpecFolder;
 import dev.clusterspec.secretscan.SecretFinding;
 import dev.clusterspec.secretscan.SecretScanner;
+import dev.clusterspec.yaml.Position;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class UserManifestReader {
 
     /** Manifest files are read with the spec's limits: 4 MB is far above what etcd takes per object. */
-    private static final YamlLimits LIMITS = YamlLimits.SPEC;
+    private static final YamlLimits LIMITS = SafeYamlReader.SPEC_LIMITS;
     private static final String FOLDER_POINTER = "/manifests/folder";
     /** {@code user-} and at most 37 characters: the manifest repo's component names have at most 42. */
     private static final int MAX_NAME = 37;
@@ -154,13 +154,11 @@ final class UserManifestReader {
             return Optional.empty();
         }
         String shown = shown(relative);
-        List<SafeYamlReader.Document> documents;
-        try {
-            documents = new SafeYamlReader(LIMITS).readAll(shown, bytes);
-        } catch (SpecReadException e) {
-            problems.add(e.diagnostic());
+        Optional<List<SafeYamlReader.Document>> read = new SafeYamlReader(LIMITS).readAll(shown, bytes, problems);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        List<SafeYamlReader.Document> documents = read.get();
         // the repo is pushed to Git: a secret stops the build here, at its line in the user's file
         List<SecretFinding> secrets = scanner.scanFile(relative, bytes);
         for (SecretFinding finding : secrets) {
@@ -253,7 +251,7 @@ final class UserManifestReader {
     }
 
     private void at(SourceMap map, String pointer, String message) {
-        SourceMap.Position p = map.valueAt(pointer);
+        Position p = map.valueAt(pointer);
         problems.add(new Diagnostic(Severity.ERROR, map.file(), p.line(), p.column(), pointer, message));
     }
 
@@ -266,7 +264,7 @@ final class UserManifestReader {
     }
 
     private void spec(Severity severity, String message) {
-        SourceMap.Position p = spec.sourceMap().valueAt(FOLDER_POINTER);
+        Position p = spec.sourceMap().valueAt(FOLDER_POINTER);
         problems.add(new Diagnostic(severity, spec.sourceMap().file(), p.line(), p.column(), FOLDER_POINTER, message));
     }
 }

@@ -3,6 +3,7 @@ package dev.clusterspec.load.manifests;
 import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.load.SourceMap;
+import dev.clusterspec.yaml.Position;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One object of a user manifest file, with where its values were written (for located messages). */
@@ -10,7 +11,7 @@ public record UserObject(ObjectNode tree, SourceMap sourceMap, ObjectKey key) {
 
     /** A finding at the value {@code pointer} names in this object (or its closest written parent). */
     public Diagnostic at(Severity severity, String pointer, String message) {
-        SourceMap.Position p = sourceMap.valueAt(pointer);
+        Position p = sourceMap.valueAt(pointer);
         return new Diagnostic(severity, sourceMap.file(), p.line(), p.column(), pointer, message);
     }
 

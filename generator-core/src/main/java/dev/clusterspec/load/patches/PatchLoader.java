@@ -8,7 +8,7 @@ import dev.clusterspec.load.SafeYamlReader;
 import dev.clusterspec.load.SourceMap;
 import dev.clusterspec.spec.SpecFolder;
 import dev.clusterspec.load.SpecReadException;
-import dev.clusterspec.load.YamlLimits;
+import dev.clusterspec.yaml.YamlLimits;
 import dev.clusterspec.spec.PatchEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 final class PatchLoader {
 
     /** Patches are small; the spec's limits are ample for them. */
-    private static final YamlLimits LIMITS = YamlLimits.SPEC;
+    private static final YamlLimits LIMITS = SafeYamlReader.SPEC_LIMITS;
 
     private final SourceMap spec;
     private final Optional<Path> specFile;
@@ -76,13 +76,11 @@ final class PatchLoader {
             return Optional.empty();
         }
         String shown = specFile.get().resolveSibling(relative).normalize().toString();
-        List<SafeYamlReader.Document> documents;
-        try {
-            documents = new SafeYamlReader(LIMITS).readAll(shown, bytes);
-        } catch (SpecReadException e) {
-            problems.add(e.diagnostic());
+        Optional<List<SafeYamlReader.Document>> read = new SafeYamlReader(LIMITS).readAll(shown, bytes, problems);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        List<SafeYamlReader.Document> documents = read.get();
         PatchOrigin origin = new PatchOrigin(spec, pointer, PatchOrigin.Form.FILE, relative, maps(documents), firstPresent(documents));
         return parse(relative, documents, origin, level);
     }

@@ -4,7 +4,7 @@ import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.configpatch.PatchException;
 import dev.clusterspec.load.SourceMap;
-import dev.clusterspec.load.SourceMap.Position;
+import dev.clusterspec.yaml.Position;
 import java.util.List;
 
 /**

@@ -1,9 +1,11 @@
 package dev.clusterspec.emit.talos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clusterspec.Examples;
 import dev.clusterspec.spec.ClusterSpec.Versions;
+import dev.clusterspec.spec.SupportedVersions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -30,5 +32,17 @@ class TalosImagesTest {
             assertThat(upstream).as(image).contains(m.group(1));
             assertThat(m.group(2)).isEqualTo("v1.33.4");
         }
+    }
+
+    @Test
+    void everySupportedTalosLineAndNoOtherGetsConfigs() {
+        for (String line : SupportedVersions.talosLines()) {
+            assertThat(TalosImages.of(new Versions(line + ".0", "1.33.4", "1.18.12", "1.102.3")).kubelet()).endsWith(":v1.33.4");
+        }
+        assertThatThrownBy(() -> TalosImages.of(new Versions("v1.11.6", "1.33.4", "1.18.12", "1.102.3")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Talos v1.11.6 is not a version this emitter writes configs for (the ")
+                .hasMessageContaining(String.join(" and ", SupportedVersions.talosLines().subList(
+                        SupportedVersions.talosLines().size() - 2, SupportedVersions.talosLines().size())) + " contracts)");
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * YAML read with positions: {@link dev.clusterspec.yaml.YamlReader} turns text into
+ * {@link dev.clusterspec.yaml.YamlNode}s that know the line and column they start at, within
+ * {@link dev.clusterspec.yaml.YamlLimits}. The one reader behind the spec loader (its
+ * {@code file:line:col} diagnostics), the Talos secrets bundle and the secret scanner; it knows
+ * nothing of either, so it sits in the base layer every stage may use.
+ */
+package dev.clusterspec.yaml;
