@@ -3,7 +3,6 @@ package dev.clusterspec.secretscan;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,7 +39,7 @@ final class SecretValueHeuristics {
         if (key == null) {
             return false;
         }
-        String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String normalized = lettersAndDigits(key);
         if (SECRET_KEY_NAMES.contains(normalized)) {
             return true;
         }
@@ -50,6 +49,18 @@ final class SecretValueHeuristics {
             }
         }
         return false;
+    }
+
+    /** {@code API_Token} and {@code api-token} both as {@code apitoken}; called for every key of every scanned file. */
+    private static String lettersAndDigits(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = Character.toLowerCase(key.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static boolean isPlaceholder(String value) {

@@ -13,8 +13,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 /**
  * The Git credentials for the manifest repo (the idea of jib's MavenSettingsServerCredentials):
  * the settings.xml server first, decrypted as Maven does, then a token from an environment
- * variable. The goals that read or write the repo (publish, diff) compose one from their own
- * parameters rather than inherit them. The token itself is never logged.
+ * variable. The goals that read or write the repo (publish, diff) compose one from the parameters
+ * they share ({@link ManifestRepoMojo}); neither goal inherits the other. The token itself is never logged.
  */
 final class GitCredentialsProvider {
 
