@@ -1,6 +1,6 @@
 package dev.clusterspec.configpatch;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;

@@ -1,7 +1,7 @@
 package dev.clusterspec.diff;
 
 import dev.clusterspec.diff.DiffEntry.Status;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.Sha256;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.clusterspec.diff;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.clusterspec.diff;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -3,7 +3,7 @@ package dev.clusterspec.verify;
 import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.manifests.ManifestRepoEmitter;
 import dev.clusterspec.emit.usermanifests.UserManifestsComponent;
 import dev.clusterspec.load.manifests.UserManifests;

@@ -1,6 +1,6 @@
 package dev.clusterspec.verify;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.Diagnostic.Severity;

@@ -3,7 +3,7 @@ package dev.clusterspec.configpatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.configpatch.ConfigPatcher.JsonPatchTarget;
 import java.util.ArrayList;
 import java.util.List;

@@ -147,7 +147,7 @@ class TalosConfigPatcherFixturesTest {
 
     private static List<ObjectNode> documents(String yaml) {
         List<ObjectNode> out = new ArrayList<>();
-        dev.clusterspec.Yaml.readAll(yaml).forEach(d -> out.add((ObjectNode) d));
+        dev.clusterspec.yaml.Yaml.readAll(yaml).forEach(d -> out.add((ObjectNode) d));
         return out;
     }
 

@@ -1,7 +1,7 @@
 package dev.clusterspec.configpatch;
 
 import dev.clusterspec.Examples;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.clusterspec.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package dev.clusterspec.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import dev.clusterspec.Examples;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.diff.DiffReport;
 import dev.clusterspec.diff.EntryId;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.publish.Credentials;
 import dev.clusterspec.publish.GitHttpServer;
 import dev.clusterspec.publish.PublishResult;

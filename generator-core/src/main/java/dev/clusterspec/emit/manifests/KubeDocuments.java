@@ -1,7 +1,7 @@
 package dev.clusterspec.emit.manifests;
 
 import dev.clusterspec.emit.Templates;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

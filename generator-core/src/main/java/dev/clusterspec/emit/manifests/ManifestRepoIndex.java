@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.manifests;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.catalog.CatalogFile;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;

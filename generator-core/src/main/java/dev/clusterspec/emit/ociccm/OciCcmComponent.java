@@ -1,7 +1,7 @@
 package dev.clusterspec.emit.ociccm;
 
 import dev.clusterspec.emit.Templates;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.manifests.Component;
 import dev.clusterspec.emit.manifests.ComponentInputs;
 import dev.clusterspec.emit.manifests.InlineManifest;

@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.policies;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.manifests.Component;
 import dev.clusterspec.emit.manifests.ComponentInputs;
 import dev.clusterspec.emit.manifests.ManifestComponent;

@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.policies;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.DefaultDeny;
 import dev.clusterspec.plan.firewall.Endpoint;

@@ -6,7 +6,7 @@ import dev.clusterspec.connectivity.KubeObject;
 import dev.clusterspec.connectivity.KubeObjectReader;
 import dev.clusterspec.connectivity.ManifestSet;
 import dev.clusterspec.connectivity.ReachabilityAssertion;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.firewall.FirewallException;
 import dev.clusterspec.spec.Addons;

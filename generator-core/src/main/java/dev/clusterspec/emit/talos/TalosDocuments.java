@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.talos;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.util.Collection;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,7 +1,7 @@
 package dev.clusterspec.emit.talos;
 
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.load.bundle.SecretsBundle;

@@ -1,7 +1,7 @@
 package dev.clusterspec.emit.talos;
 
 import dev.clusterspec.load.bundle.ClientCertificate;
-import dev.clusterspec.GoYaml;
+import dev.clusterspec.yaml.GoYaml;
 import dev.clusterspec.load.bundle.SecretsBundle;
 import dev.clusterspec.load.bundle.TalosCertificates;
 import java.time.Clock;

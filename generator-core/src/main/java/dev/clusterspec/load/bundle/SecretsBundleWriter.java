@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import dev.clusterspec.GoYaml;
+import dev.clusterspec.yaml.GoYaml;
 
 /**
  * Writes {@code secrets.yaml} in exactly the layout {@code talosctl gen secrets} produces, to a new

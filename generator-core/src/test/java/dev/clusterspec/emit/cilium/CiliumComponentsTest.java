@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clusterspec.emit.AddonFixtures;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.manifests.KubeDocuments;
 import dev.clusterspec.emit.workloads.ServicesComponent;

@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.hostnet;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.hostnet.Ifupdown2.Installation;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.MeshGateway;

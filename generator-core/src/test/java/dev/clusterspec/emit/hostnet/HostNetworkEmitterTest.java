@@ -3,7 +3,7 @@ package dev.clusterspec.emit.hostnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.nftables.HostNftablesEmitter;
 import dev.clusterspec.emit.talos.TalosFixtures;
 import dev.clusterspec.plan.ClusterPlan;

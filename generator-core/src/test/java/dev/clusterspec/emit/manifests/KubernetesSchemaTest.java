@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.cilium.CiliumInstall;
 import dev.clusterspec.emit.tailscale.TailscaleCrds;

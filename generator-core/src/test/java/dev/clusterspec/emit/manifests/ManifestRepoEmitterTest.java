@@ -9,7 +9,7 @@ import dev.clusterspec.Golden;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.cilium.CiliumInstall;
 import dev.clusterspec.generate.Components;

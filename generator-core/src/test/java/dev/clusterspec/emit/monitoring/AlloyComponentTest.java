@@ -3,7 +3,7 @@ package dev.clusterspec.emit.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.emit.AddonFixtures;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.cilium.CiliumInstall;
 import dev.clusterspec.emit.manifests.InlineManifest;

@@ -10,7 +10,7 @@ import dev.clusterspec.plan.firewall.FirewallPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.emit.manifests.ComponentInputs;
 import dev.clusterspec.emit.manifests.ManifestComponent;

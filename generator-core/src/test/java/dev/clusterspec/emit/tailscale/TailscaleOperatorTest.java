@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.Examples;
 import dev.clusterspec.emit.AddonFixtures;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.catalog.CatalogFile;
 import dev.clusterspec.emit.catalog.LocalMirrorSource;
 import dev.clusterspec.emit.catalog.VersionCatalog;

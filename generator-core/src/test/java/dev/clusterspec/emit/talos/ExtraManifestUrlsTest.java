@@ -10,7 +10,7 @@ import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.AddonFixtures;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.manifests.ManifestProblemException;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;

@@ -1,6 +1,6 @@
 package dev.clusterspec.emit.talos;
 
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -3,7 +3,7 @@ package dev.clusterspec.emit.talos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clusterspec.ExampleCopy;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.emit.manifests.InlineManifest;
 import dev.clusterspec.emit.manifests.ManifestRepoContent;
 import dev.clusterspec.load.LoadedSpec;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import dev.clusterspec.GoYaml;
+import dev.clusterspec.yaml.GoYaml;
 
 class GoYamlTest {
 

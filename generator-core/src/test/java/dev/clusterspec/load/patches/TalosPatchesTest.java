@@ -8,7 +8,7 @@ import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.emit.OutputFile;
-import dev.clusterspec.Yaml;
+import dev.clusterspec.yaml.Yaml;
 import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.plan.ClusterPlan;
 import java.io.IOException;

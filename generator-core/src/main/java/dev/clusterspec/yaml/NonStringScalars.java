@@ -1,4 +1,4 @@
-package dev.clusterspec;
+package dev.clusterspec.yaml;
 
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package dev.clusterspec;
+package dev.clusterspec.yaml;
 
 /**
  * What snakeyaml-engine's emitter looks for in a scalar's text before it settles on a style, found

@@ -1,4 +1,4 @@
-package dev.clusterspec;
+package dev.clusterspec.yaml;
 
 import java.util.Set;
 import java.util.regex.Pattern;

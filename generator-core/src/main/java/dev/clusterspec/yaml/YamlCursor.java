@@ -1,4 +1,4 @@
-package dev.clusterspec;
+package dev.clusterspec.yaml;
 
 /**
  * The output of {@link TreeYamlWriter} and where it stands: column, indentation, and whether the

@@ -1,4 +1,4 @@
-package dev.clusterspec;
+package dev.clusterspec.yaml;
 
 /**
  * Writes a scalar in the style {@link ScalarStyle} chose, as snakeyaml-engine's emitter writes it

@@ -1,14 +1,14 @@
-package dev.clusterspec;
+package dev.clusterspec.yaml;
 
-import static dev.clusterspec.ScalarTraits.BLOCK_INDICATOR;
-import static dev.clusterspec.ScalarTraits.LEADING_SPACE;
-import static dev.clusterspec.ScalarTraits.LINE_BREAK;
-import static dev.clusterspec.ScalarTraits.NON_ASCII;
-import static dev.clusterspec.ScalarTraits.SPACE_BEFORE_BREAK;
-import static dev.clusterspec.ScalarTraits.TAB;
-import static dev.clusterspec.ScalarTraits.TRAILING_SPACE;
-import static dev.clusterspec.ScalarTraits.UNSUPPORTED;
-import static dev.clusterspec.ScalarTraits.has;
+import static dev.clusterspec.yaml.ScalarTraits.BLOCK_INDICATOR;
+import static dev.clusterspec.yaml.ScalarTraits.LEADING_SPACE;
+import static dev.clusterspec.yaml.ScalarTraits.LINE_BREAK;
+import static dev.clusterspec.yaml.ScalarTraits.NON_ASCII;
+import static dev.clusterspec.yaml.ScalarTraits.SPACE_BEFORE_BREAK;
+import static dev.clusterspec.yaml.ScalarTraits.TAB;
+import static dev.clusterspec.yaml.ScalarTraits.TRAILING_SPACE;
+import static dev.clusterspec.yaml.ScalarTraits.UNSUPPORTED;
+import static dev.clusterspec.yaml.ScalarTraits.has;
 
 /**
  * The style a scalar ends up in when Yaml's mapper writes it: first the style the Jackson

@@ -1,4 +1,4 @@
-package dev.clusterspec;
+package dev.clusterspec.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import dev.clusterspec.Examples;
+import dev.clusterspec.Golden;
 
 /**
  * {@link TreeYamlWriter} writes exactly what the mapper writes, or declines: compared on every
