@@ -16,7 +16,7 @@ median_seconds() {
   for _ in $(seq "$runs"); do
     local start end
     start=$(date +%s%N)
-    mvn -B -o -q "$@" >/dev/null
+    mvn -B -o -q "$@" >/dev/null 2>&1 || { echo "mvn $* failed; run it by hand to see why" >&2; exit 1; }
     end=$(date +%s%N)
     times+=($(( (end - start) / 1000000 )))
   done
@@ -24,8 +24,8 @@ median_seconds() {
 }
 
 # one untimed run of each, so that the file system cache is warm for all
-mvn -B -o -q validate >/dev/null
-mvn -B -o -q cluster:generate -Dcluster.force=true >/dev/null
+mvn -B -o -q validate >/dev/null 2>&1
+mvn -B -o -q cluster:generate -Dcluster.force=true >/dev/null 2>&1
 
 maven=$(median_seconds validate)
 forced=$(median_seconds cluster:generate -Dcluster.force=true)

@@ -1,35 +1,28 @@
 package dev.clusterspec.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.clusterspec.Examples;
 import dev.clusterspec.check.SpecValidator;
 import dev.clusterspec.generate.GenerateRequest;
 import dev.clusterspec.generate.Generator;
 import dev.clusterspec.load.bundle.SecretsBundles;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Prints in-process, warm timings: the bundled example (forced generate, unchanged rerun, validate)
  * and synthetic specs of 30 to 10,000 nodes (validate, generate, ms per node, the live heap, the
  * unchanged rerun). Not a test: run it with the command in the README and read the figures.
  *
- * <p>The live heap is the most the heap held right after a garbage collection while generating:
- * what the run keeps reachable, not the garbage a pool peak also counts.
+ * <p>The live heap is what a generate keeps reachable: one more forced run, during which the heap is
+ * collected in full every 50 ms and measured right after; the largest of those. Pool peaks would
+ * count garbage too.
  */
 public final class GeneratorBenchmark {
 
@@ -41,11 +34,8 @@ public final class GeneratorBenchmark {
     /** Sizes run once: enough to show they complete and how the time grows. */
     private static final int SINGLE_RUN_FROM = 10_000;
 
-    private static final AtomicLong liveHeap = new AtomicLong();
-
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length > 0 ? Stream.of(args).mapToInt(Integer::parseInt).toArray() : new int[] {30, 300, 3_000, 10_000};
-        watchHeapAfterEachCollection();
         Path work = Files.createTempDirectory("clusterspec-bench");
         Path bundle = work.resolve("talos-secrets.yaml");
         SecretsBundles.createIfAbsent(bundle);
@@ -76,10 +66,8 @@ public final class GeneratorBenchmark {
             int runs = once ? 1 : RUNS;
 
             double validate = median(warmup, runs, () -> new SpecValidator().validate(spec));
-            System.gc();
-            liveHeap.set(0);
             double generate = median(warmup, runs, () -> new Generator().generate(sizedForced));
-            long live = liveHeap.get();
+            long live = liveHeap(() -> new Generator().generate(sizedForced));
             double noop = median(warmup, runs, () -> skipped(sizedRerun));
             System.out.printf(Locale.ROOT, "%,7d | %12.1f | %12.1f | %11.3f | %14d | %15.2f%n",
                     nodes, validate, generate, generate / nodes, live / (1024 * 1024), noop);
@@ -106,20 +94,27 @@ public final class GeneratorBenchmark {
         return ms.get(ms.size() / 2);
     }
 
-    /** Keeps the largest heap use seen right after a collection, summed over the heap pools. */
-    private static void watchHeapAfterEachCollection() {
-        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                            .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
-                    liveHeap.accumulateAndGet(used, Math::max);
-                }
-            }, null, null);
+    /** The most the heap holds after a full collection while {@code task} runs on another thread. */
+    private static long liveHeap(ThrowingRunnable task) throws Exception {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Thread run = new Thread(() -> {
+            try {
+                task.run();
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        long most = 0;
+        run.start();
+        while (run.isAlive()) {
+            System.gc();
+            most = Math.max(most, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            run.join(50);
         }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return most;
     }
 
     private interface ThrowingRunnable {

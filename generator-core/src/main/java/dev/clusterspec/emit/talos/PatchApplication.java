@@ -36,7 +36,10 @@ final class PatchApplication {
     }
 
     /** A node's documents after its patches, or as they were with the first patch that could not apply. */
-    record Patched(Node node, List<ObjectNode> documents, Optional<Diagnostic> problem) {}
+    record Patched(List<ObjectNode> documents, Optional<Diagnostic> problem) {}
+
+    /** The first patch that could not apply to a node. */
+    record Failure(Node node, Diagnostic place) {}
 
     /** The node's documents with its patches applied. Safe to call for several nodes at once. */
     Patched apply(Node node, List<ObjectNode> documents, List<TalosPatch> patches) {
@@ -49,16 +52,16 @@ final class PatchApplication {
                 }
                 current = next;
             } catch (PatchException e) {
-                return new Patched(node, documents, Optional.of(patch.problemAt(e)));
+                return new Patched(documents, Optional.of(patch.problemAt(e)));
             }
         }
-        return new Patched(node, current, Optional.empty());
+        return new Patched(current, Optional.empty());
     }
 
     /** Throws every problem met, in node order, each naming its nodes; does nothing when all patches applied. */
-    static void throwIfAnyFailed(List<Patched> results) {
+    static void throwIfAnyFailed(List<Failure> failures) {
         Map<Diagnostic, List<String>> problems = new LinkedHashMap<>();
-        results.forEach(r -> r.problem().ifPresent(place -> problems.computeIfAbsent(place, p -> new ArrayList<>()).add(r.node().name())));
+        failures.forEach(f -> problems.computeIfAbsent(f.place(), p -> new ArrayList<>()).add(f.node().name()));
         if (problems.isEmpty()) {
             return;
         }

@@ -13,6 +13,7 @@ import dev.clusterspec.load.SecretResolver;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 import dev.clusterspec.load.patches.TalosPatches;
 
@@ -63,17 +64,22 @@ public final class TalosEmitter {
                 ControlPlaneManifests.of(plan, manifests, secretInlineManifests, secrets));
         TalosPatches patches = plan.talosPatches();
         PatchApplication patching = new PatchApplication(plan.fetchTokenScope());
-        // each node's config depends on the shared inputs only: rendered side by side, kept in node order
-        List<PatchApplication.Patched> configs = plan.nodes().parallelStream()
-                .map(node -> patching.apply(node, documents(inputs, firewallPlan, node), patches.forNode(node)))
-                .toList();
-        PatchApplication.throwIfAnyFailed(configs);
-        List<OutputFile> out = new ArrayList<>(configs.parallelStream()
-                .map(c -> OutputFile.secretText("talos/" + c.node().name() + ".yaml", Yaml.writeAll(c.documents())))
-                .toList());
+        // each node's config depends on the shared inputs only: rendered side by side, kept in node order,
+        // and written as soon as it is patched, so that only a few nodes' trees are held at a time
+        List<NodeConfig> configs = plan.nodes().parallelStream().map(node -> {
+            PatchApplication.Patched patched = patching.apply(node, documents(inputs, firewallPlan, node), patches.forNode(node));
+            return patched.problem().isPresent()
+                    ? new NodeConfig(null, Optional.of(new PatchApplication.Failure(node, patched.problem().get())))
+                    : new NodeConfig(OutputFile.secretText("talos/" + node.name() + ".yaml", Yaml.writeAll(patched.documents())), Optional.empty());
+        }).toList();
+        PatchApplication.throwIfAnyFailed(configs.stream().flatMap(c -> c.failure().stream()).toList());
+        List<OutputFile> out = new ArrayList<>(configs.stream().map(NodeConfig::file).toList());
         out.add(OutputFile.secretText("talos/talosconfig", talosconfig(plan, bundle)));
         return List.copyOf(out);
     }
+
+    /** A node's config file, or why its patches could not apply. */
+    private record NodeConfig(OutputFile file, Optional<PatchApplication.Failure> failure) {}
 
     static List<ObjectNode> documents(ConfigInputs inputs, FirewallPlan firewall, Node node) {
         List<ObjectNode> documents = new ArrayList<>();
