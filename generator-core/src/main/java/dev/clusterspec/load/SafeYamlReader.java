@@ -192,8 +192,18 @@ public final class SafeYamlReader {
             case Scalar.NULL -> NODES.nullNode();
             case Scalar.BOOL -> NODES.booleanNode(Boolean.parseBoolean(value));
             case Scalar.INT -> integer(value);
-            case Scalar.FLOAT -> NODES.numberNode(new BigDecimal(value));
+            case Scalar.FLOAT -> floating(value);
             default -> NODES.stringNode(value);
+        };
+    }
+
+    /** YAML's {@code .inf}, {@code -.inf} and {@code .nan} have no decimal form: they stay doubles. */
+    private static JsonNode floating(String value) {
+        return switch (value) {
+            case ".inf" -> NODES.numberNode(Double.POSITIVE_INFINITY);
+            case "-.inf" -> NODES.numberNode(Double.NEGATIVE_INFINITY);
+            case ".nan" -> NODES.numberNode(Double.NaN);
+            default -> NODES.numberNode(new BigDecimal(value));
         };
     }
 

@@ -3,6 +3,8 @@ package dev.clusterspec.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.clusterspec.ExampleCopy;
+import dev.clusterspec.check.SpecValidator;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +101,20 @@ class HostileYamlTest {
         Diagnostic d = rejection("nul.yaml", "apiVersion: a\u0000b\n".getBytes(StandardCharsets.UTF_8));
         assertThat(d.line()).isEqualTo(1);
         assertThat(d.message()).startsWith("invalid YAML: ");
+    }
+
+    /** YAML's infinities and not-a-number are numbers without a decimal form: a typed error, not a crash. */
+    @Test
+    void infinityAndNotANumberAreTypeErrorsAtTheirValue() throws IOException {
+        for (String value : new String[] {".inf", "-.inf", ".nan"}) {
+            Path spec = ExampleCopy.of("minimal", dir.resolve(value)).replace("  name: minimal\n", "  name: " + value + "\n").spec();
+            SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecValidator().validate(spec));
+            assertThat(e).as(value).isNotNull();
+            assertThat(e.diagnostics()).as(value).anySatisfy(d -> {
+                assertThat(d.line()).isEqualTo(8);
+                assertThat(d.pointer()).isEqualTo("/metadata/name");
+            });
+        }
     }
 
     @Test
