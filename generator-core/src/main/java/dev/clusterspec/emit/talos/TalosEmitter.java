@@ -66,11 +66,12 @@ public final class TalosEmitter {
         PatchApplication patching = new PatchApplication(plan.fetchTokenScope());
         // each node's config depends on the shared inputs only: rendered side by side, kept in node order,
         // and written as soon as it is patched, so that only a few nodes' trees are held at a time
+        FirewallDocumentCache firewall = new FirewallDocumentCache();
         List<NodeConfig> configs = plan.nodes().parallelStream().map(node -> {
-            PatchApplication.Patched patched = patching.apply(node, documents(inputs, firewallPlan, node), patches.forNode(node));
+            PatchApplication.Patched patched = patching.apply(node, documents(inputs, firewallPlan, node, firewall), patches.forNode(node));
             return patched.problem().isPresent()
                     ? new NodeConfig(null, Optional.of(new PatchApplication.Failure(node, patched.problem().get())))
-                    : new NodeConfig(OutputFile.secretText("talos/" + node.name() + ".yaml", Yaml.writeAll(patched.documents())), Optional.empty());
+                    : new NodeConfig(OutputFile.secretText("talos/" + node.name() + ".yaml", firewall.writeAll(patched.documents())), Optional.empty());
         }).toList();
         PatchApplication.throwIfAnyFailed(configs.stream().flatMap(c -> c.failure().stream()).toList());
         List<OutputFile> out = new ArrayList<>(configs.stream().map(NodeConfig::file).toList());
@@ -81,11 +82,11 @@ public final class TalosEmitter {
     /** A node's config file, or why its patches could not apply. */
     private record NodeConfig(OutputFile file, Optional<PatchApplication.Failure> failure) {}
 
-    static List<ObjectNode> documents(ConfigInputs inputs, FirewallPlan firewall, Node node) {
+    static List<ObjectNode> documents(ConfigInputs inputs, FirewallPlan firewall, Node node, FirewallDocumentCache firewallDocuments) {
         List<ObjectNode> documents = new ArrayList<>();
         documents.add(v1alpha1(inputs, node));
         documents.addAll(NetworkDocuments.render(inputs.plan(), node));
-        documents.addAll(FirewallDocuments.render(firewall.ingressRules(Layer.TALOS, node)));
+        documents.addAll(firewallDocuments.documents(firewall.ingressRules(Layer.TALOS, node)));
         return documents;
     }
 
