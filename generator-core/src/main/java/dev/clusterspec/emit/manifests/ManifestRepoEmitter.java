@@ -94,7 +94,7 @@ public final class ManifestRepoEmitter {
     }
 
     /** {@code NN-<name>}: the folder of a component and the name of its inline manifest. */
-    public static String folder(ManifestComponent component) {
+    private static String folder(ManifestComponent component) {
         return String.format("%02d-%s", component.order(), component.name());
     }
 
