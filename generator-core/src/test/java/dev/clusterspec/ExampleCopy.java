@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -104,5 +105,20 @@ public final class ExampleCopy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The 1-based number of the first line of {@code file} that contains {@code text}: where a diagnostic must point. */
+    public static int lineOf(Path file, String text) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException(text + " not in " + file);
     }
 }

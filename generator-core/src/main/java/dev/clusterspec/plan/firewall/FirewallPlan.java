@@ -5,10 +5,16 @@ import dev.clusterspec.spec.Cidr;
 import dev.clusterspec.spec.Node;
 import dev.clusterspec.spec.Proxmox.Host;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.clusterspec.plan.Ports;
 
 /**
@@ -24,8 +30,8 @@ public final class FirewallPlan {
     private final List<String> warnings;
     private final List<DefaultDeny> defaultDenies;
     /** Each source's blocks, computed once: every node's rules name the same node groups. */
-    private final Map<Endpoint, List<Cidr>> sourceBlocks = new java.util.IdentityHashMap<>();
-    private final Map<FlowSet, List<IngressRule>> ingressRulesByFlows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Endpoint, List<Cidr>> sourceBlocks = new IdentityHashMap<>();
+    private final Map<FlowSet, List<IngressRule>> ingressRulesByFlows = new ConcurrentHashMap<>();
 
     private FirewallPlan(ClusterPlan cluster, List<Flow> flows) {
         this.cluster = cluster;
@@ -78,7 +84,7 @@ public final class FirewallPlan {
         // nodes that receive the same flows get the same rules: merging every node's address per node
         // would make a 3,000-node plan quadratic, so the rules are made once per distinct set of flows
         List<Flow> all = flows(layer);
-        java.util.BitSet received = new java.util.BitSet(all.size());
+        BitSet received = new BitSet(all.size());
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).destination() instanceof Endpoint.Nodes nodes && nodes.includes(node)) {
                 received.set(i);
@@ -95,10 +101,10 @@ public final class FirewallPlan {
     }
 
     /** The flows of one layer a node receives, by their indexes in that layer's list. */
-    private record FlowSet(Layer layer, java.util.BitSet flows) {}
+    private record FlowSet(Layer layer, BitSet flows) {}
 
     private List<IngressRule> mergedIngressRules(List<Flow> flowsToNode) {
-        Map<String, List<Flow>> byPort = new java.util.LinkedHashMap<>();
+        Map<String, List<Flow>> byPort = new LinkedHashMap<>();
         for (Flow flow : flowsToNode) {
             byPort.computeIfAbsent(flow.service(), k -> new ArrayList<>()).add(flow);
         }
@@ -106,8 +112,8 @@ public final class FirewallPlan {
         int apiServer = cluster.spec().controlPlane().port();
         for (List<Flow> group : byPort.values()) {
             Flow first = group.get(0);
-            java.util.Set<Cidr> sources = new java.util.LinkedHashSet<>();
-            java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+            Set<Cidr> sources = new LinkedHashSet<>();
+            Set<String> reasons = new LinkedHashSet<>();
             for (Flow flow : group) {
                 sources.addAll(sourceBlocks(flow.source()));
                 reasons.add(flow.reason());

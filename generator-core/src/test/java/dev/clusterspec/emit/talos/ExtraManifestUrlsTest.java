@@ -1,5 +1,6 @@
 package dev.clusterspec.emit.talos;
 
+import static dev.clusterspec.ExampleCopy.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -22,7 +23,6 @@ import dev.clusterspec.load.LoadedSpec;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.load.SecretResolver;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,15 +66,6 @@ class ExtraManifestUrlsTest {
         assertThat(cp.get("extraManifests")).extracting(JsonNode::asString).contains(url);
     }
 
-    private static int lineOf(Path file, String text) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new IllegalArgumentException(text + " not in " + file);
-    }
 
     private static JsonNode cluster(OutputFile config) {
         return Yaml.readAll(config.text()).get(0).get("cluster");

@@ -1,5 +1,6 @@
 package dev.clusterspec.load.patches;
 
+import static dev.clusterspec.ExampleCopy.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -208,15 +209,5 @@ class TalosPatchesTest {
 
     private static String sysctl(Map<String, OutputFile> out, String node) {
         return legacy(out, node).at("/machine/sysctls/vm.max_map_count").asString();
-    }
-
-    private static int lineOf(Path file, String text) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new IllegalArgumentException(text + " not in " + file);
     }
 }
