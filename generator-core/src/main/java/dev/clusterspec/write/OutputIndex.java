@@ -11,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the pipeline recorded about them (so an unchanged run can be skipped), and every output with its
  * size and sha256 (for diff and reports).
  *
- * <p>Read with the streaming parser alone: reading it is most of what an unchanged run does, and
- * Jackson's object mapper would take longer to start in a new JVM than the whole decision.
+ * <p>Read with a small reader of our own ({@link JsonReader}): reading it is most of what an
+ * unchanged run does, and loading Jackson in a new JVM took longer than the whole decision.
  *
  * @param inputs what the pipeline recorded about the run's inputs (JSON values as maps, lists,
  *     strings, numbers and booleans), opaque here; empty when none
@@ -67,8 +63,8 @@ public record OutputIndex(String fingerprint, Map<String, Object> inputs, List<E
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (JsonParser parser = new JsonFactory().createParser(ObjectReadContext.empty(), Files.readString(file))) {
-            if (!(value(parser, parser.nextToken()) instanceof Map<?, ?> root)) {
+        try {
+            if (!(JsonReader.read(Files.readString(file)) instanceof Map<?, ?> root)) {
                 return Optional.empty();
             }
             List<Entry> entries = new ArrayList<>();
@@ -82,41 +78,6 @@ public record OutputIndex(String fingerprint, Map<String, Object> inputs, List<E
             return Optional.of(new OutputIndex((String) root.get("fingerprint"), inputs, entries));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    /** A JSON value as maps (in document order), lists, strings, longs, doubles, booleans and null. */
-    private static Object value(JsonParser parser, JsonToken token) {
-        switch (token) {
-            case START_OBJECT: {
-                Map<String, Object> object = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = parser.currentName();
-                    object.put(name, value(parser, parser.nextToken()));
-                }
-                return object;
-            }
-            case START_ARRAY: {
-                List<Object> array = new ArrayList<>();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    array.add(value(parser, next));
-                }
-                return array;
-            }
-            case VALUE_STRING:
-                return parser.getString();
-            case VALUE_NUMBER_INT:
-                return parser.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return parser.getDoubleValue();
-            case VALUE_TRUE:
-                return true;
-            case VALUE_FALSE:
-                return false;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IllegalStateException("not a JSON value: " + token);
         }
     }
 
