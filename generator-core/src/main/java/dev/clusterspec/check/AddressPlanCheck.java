@@ -6,7 +6,6 @@ import dev.clusterspec.spec.Ip;
 import dev.clusterspec.spec.Network.LoadBalancerPool;
 import dev.clusterspec.spec.ServiceSpec.Exposure;
 import dev.clusterspec.spec.Topology;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,8 +105,8 @@ final class AddressPlanCheck implements SpecCheck {
                         .filter(s -> s.exposure() == Exposure.PUBLIC && spec.network().poolOf(s).filter(pool::equals).isPresent())
                         .map(s -> s.name()).toList();
                 // the network and broadcast addresses are never handed out (allowFirstLastIPs: No)
-                BigInteger usable = pool.cidr().size().subtract(BigInteger.TWO).max(BigInteger.ZERO);
-                if (usable.compareTo(BigInteger.valueOf(users.size())) < 0) {
+                long usable = Math.max(pool.cidr().size() - 2, 0);
+                if (usable < users.size()) {
                     context.error("/network/loadBalancerPools/" + i + "/cidr", "pool " + pool.name() + " " + pool.cidr() + " has " + usable
                             + " usable address(es) for " + users.size() + " public services (" + String.join(", ", users)
                             + "); enlarge it, or move services to another pool (services[].pool)");
@@ -183,7 +182,7 @@ final class AddressPlanCheck implements SpecCheck {
     static void inside(CheckContext context, String at, String who, Ip ip, Cidr cidr, String what) {
         if (!cidr.contains(ip)) {
             context.error(at, who + " address " + ip + " is not inside the " + what + " " + cidr);
-        } else if (ip.equals(cidr.network()) || ip.equals(cidr.addressAt(cidr.size().longValue() - 1))) {
+        } else if (ip.equals(cidr.network()) || ip.equals(cidr.addressAt(cidr.size() - 1))) {
             context.error(at, who + " address " + ip + " is the network or broadcast address of " + cidr);
         }
     }

@@ -335,7 +335,7 @@ public final class ClusterPlan {
             Optional<LoadBalancerPool> pool = spec.network().poolOf(service);
             if (spec.topology() == Topology.NESTED && pool.isPresent()) {
                 long n = next.merge(pool.get().name(), 1L, Long::sum);
-                if (n < pool.get().cidr().size().longValue() - 1) {
+                if (n < pool.get().cidr().size() - 1) {
                     lbIp = pool.get().cidr().addressAt(n);
                     poolName = pool.get().name();
                 }

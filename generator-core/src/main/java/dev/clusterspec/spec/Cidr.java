@@ -2,67 +2,101 @@ package dev.clusterspec.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
-import java.math.BigInteger;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
-/** A CIDR block of the spec, e.g. {@code 10.0.0.0/24}, kept as written. */
+/** An IPv4 CIDR block of the spec, e.g. {@code 10.0.0.0/24}, kept as written. */
 public final class Cidr implements Comparable<Cidr> {
 
     private final String text;
-    private final IPAddress block;
+    private final long network;
+    private final int prefixLength;
 
-    private Cidr(String text, IPAddress block) {
+    private Cidr(String text, long network, int prefixLength) {
         this.text = text;
-        this.block = block;
+        this.network = network;
+        this.prefixLength = prefixLength;
     }
 
     @JsonCreator
     public static Cidr of(String text) {
-        IPAddress parsed = new IPAddressString(text).getAddress();
-        if (parsed == null || !parsed.isPrefixed()) {
+        int slash = text.indexOf('/');
+        long address = slash < 0 ? -1 : Ip.parse(text, 0, slash);
+        int prefix = slash < 0 ? -1 : prefixLength(text, slash + 1);
+        if (address < 0 || prefix < 0) {
             throw new IllegalArgumentException("not a CIDR: " + text);
         }
-        return new Cidr(text, parsed.toPrefixBlock());
+        return new Cidr(text, address & mask(prefix), prefix);
     }
 
-    /** The /32 (or /128) block of one address, without parsing text again. */
-    static Cidr host(IPAddress address) {
-        IPAddress block = address.toPrefixBlock(address.getBitCount());
-        return new Cidr(block.toCanonicalString(), block);
+    private static int prefixLength(String text, int from) {
+        int length = text.length() - from;
+        if (length < 1 || length > 2 || (length == 2 && text.charAt(from) == '0')) {
+            return -1;
+        }
+        int prefix = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            prefix = prefix * 10 + (c - '0');
+        }
+        return prefix <= 32 ? prefix : -1;
+    }
+
+    /** The /32 block of one address. */
+    static Cidr host(Ip ip) {
+        return block(ip.value(), 32);
+    }
+
+    private static Cidr block(long network, int prefixLength) {
+        return new Cidr(Ip.of(network) + "/" + prefixLength, network, prefixLength);
+    }
+
+    private static long mask(int prefixLength) {
+        return prefixLength == 0 ? 0 : (Ip.MAX << (32 - prefixLength)) & Ip.MAX;
     }
 
     /** True when the address part has bits set below the prefix, e.g. {@code 10.0.0.5/24}. */
     public boolean hasHostBits() {
-        return !new IPAddressString(text).getHostAddress().equals(block.getLower().withoutPrefixLength());
+        return Ip.parse(text, 0, text.indexOf('/')) != network;
     }
 
     public boolean contains(Ip ip) {
-        return block.contains(ip.address());
+        return (ip.value() & mask(prefixLength)) == network;
     }
 
     public boolean contains(Cidr other) {
-        return block.contains(other.block);
+        return other.prefixLength >= prefixLength && (other.network & mask(prefixLength)) == network;
     }
 
     public boolean overlaps(Cidr other) {
-        return block.contains(other.block) || other.block.contains(block);
+        return contains(other) || other.contains(this);
     }
 
     public int prefixLength() {
-        return block.getPrefixLength();
+        return prefixLength;
     }
 
     public Ip network() {
-        return Ip.of(block.getLower().withoutPrefixLength().toCanonicalString());
+        return Ip.of(network);
     }
 
     /** The n-th address of the block, counting the network address as 0. */
     public Ip addressAt(long n) {
-        return Ip.of(block.getLower().withoutPrefixLength().increment(n).toCanonicalString());
+        return Ip.of(network + n);
+    }
+
+    /** How many addresses the block holds. */
+    public long size() {
+        return 1L << (32 - prefixLength);
+    }
+
+    private long last() {
+        return network + size() - 1;
     }
 
     /**
@@ -70,16 +104,39 @@ public final class Cidr implements Comparable<Cidr> {
      * covered blocks vanish and neighbours combine (10.0.0.12/32 + 10.0.0.13/32 = 10.0.0.12/31).
      */
     public static List<Cidr> merge(Collection<Cidr> blocks) {
-        if (blocks.isEmpty()) {
-            return List.of();
+        List<Cidr> sorted = new ArrayList<>(blocks);
+        sorted.sort(Comparator.comparingLong((Cidr c) -> c.network));
+        List<Cidr> merged = new ArrayList<>();
+        long start = -1;
+        long end = -1;
+        for (Cidr block : sorted) {
+            if (start >= 0 && block.network <= end + 1) {
+                end = Math.max(end, block.last());
+                continue;
+            }
+            if (start >= 0) {
+                covering(start, end, merged);
+            }
+            start = block.network;
+            end = block.last();
         }
-        IPAddress[] all = blocks.stream().map(c -> c.block).toArray(IPAddress[]::new);
-        IPAddress[] merged = all[0].mergeToPrefixBlocks(all);
-        return Arrays.stream(merged).map(b -> new Cidr(b.toCanonicalString(), b)).toList();
+        if (start >= 0) {
+            covering(start, end, merged);
+        }
+        return List.copyOf(merged);
     }
 
-    public BigInteger size() {
-        return block.getCount();
+    /** The range [first, last] as the fewest aligned blocks, largest possible at each step. */
+    private static void covering(long first, long last, List<Cidr> out) {
+        long at = first;
+        while (at <= last) {
+            int prefix = at == 0 ? 0 : Math.max(32 - Long.numberOfTrailingZeros(at), 0);
+            while ((1L << (32 - prefix)) > last - at + 1) {
+                prefix++;
+            }
+            out.add(block(at, prefix));
+            at += 1L << (32 - prefix);
+        }
     }
 
     @JsonValue
@@ -88,18 +145,20 @@ public final class Cidr implements Comparable<Cidr> {
         return text;
     }
 
+    /** Smaller blocks first, then by address. */
     @Override
     public int compareTo(Cidr other) {
-        return block.compareTo(other.block);
+        int bySize = Integer.compare(other.prefixLength, prefixLength);
+        return bySize != 0 ? bySize : Long.compare(network, other.network);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Cidr other && block.equals(other.block);
+        return o instanceof Cidr other && network == other.network && prefixLength == other.prefixLength;
     }
 
     @Override
     public int hashCode() {
-        return block.hashCode();
+        return Long.hashCode(network) * 31 + prefixLength;
     }
 }

@@ -39,7 +39,7 @@ final class FreeSpace {
 
     FreeSpace take(Cidr cidr) {
         long first = value(cidr.network());
-        return take(new Range(first, first + cidr.size().longValueExact() - 1));
+        return take(new Range(first, first + cidr.size() - 1));
     }
 
     /** The n-th address of the block (negative: counted from the end, -1 being the last). */
@@ -58,7 +58,7 @@ final class FreeSpace {
     }
 
     long size() {
-        return block.size().longValueExact();
+        return block.size();
     }
 
     List<Range> free() {
@@ -117,7 +117,7 @@ final class FreeSpace {
     }
 
     static long value(Ip ip) {
-        return ip.address().getValue().longValueExact();
+        return ip.value();
     }
 
     static String address(long v) {
