@@ -9,23 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code cluster.yaml}: YAML with limits, then the schema (all shape errors at once), then the
  * schema's defaults, then binding to the typed model. Semantic rules are the checker's job.
  */
 public final class SpecLoader {
-
-    private static final JsonMapper BINDER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-            .build();
 
     private final YamlLimits limits;
 
@@ -72,8 +62,8 @@ public final class SpecLoader {
 
     private static ClusterSpec bind(JsonNode tree, String name) {
         try {
-            return BINDER.treeToValue(tree, ClusterSpec.class);
-        } catch (JacksonException | IllegalArgumentException e) {
+            return SpecBinder.bind(tree, ClusterSpec.class);
+        } catch (IllegalArgumentException e) {
             // the schema accepted the tree, so this is a gap between schema and model: our bug
             throw new IllegalStateException("the spec passed the schema but could not be bound (" + name
                     + "); please report this: " + e.getMessage(), e);

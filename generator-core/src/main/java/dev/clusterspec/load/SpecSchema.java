@@ -1,16 +1,18 @@
 package dev.clusterspec.load;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.clusterspec.load.Diagnostic.Severity;
+import dev.clusterspec.yaml.JsonReader;
 import dev.clusterspec.yaml.Position;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -37,7 +39,9 @@ public final class SpecSchema {
             if (in == null) {
                 throw new IllegalStateException("the bundled schema " + RESOURCE + " is missing from the classpath");
             }
-            this.schema = registry.getSchema(in, InputFormat.JSON);
+            // read by our own reader: networknt's would build an object mapper, slow in a new JVM
+            JsonNode tree = JsonReader.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            this.schema = registry.getSchema(SchemaLocation.of(tree.path("$id").asString()), tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,13 +1,14 @@
 package dev.clusterspec.spec;
 
+import dev.clusterspec.yaml.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The versions this release generates for, read from {@code supported-versions.json}: the one place
@@ -83,7 +84,7 @@ public final class SupportedVersions {
 
     private static JsonNode read() {
         try (InputStream in = SupportedVersions.class.getResourceAsStream("/clusterspec/data/supported-versions.json")) {
-            return JsonMapper.shared().readTree(in);
+            return JsonReader.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

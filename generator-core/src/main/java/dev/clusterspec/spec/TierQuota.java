@@ -1,11 +1,12 @@
 package dev.clusterspec.spec;
 
+import dev.clusterspec.yaml.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The limits of an OCI quota profile, read from {@code oci-tiers.json} so that a changed offer is a
@@ -36,7 +37,7 @@ public record TierQuota(int reservedPublicIpv4, int flexibleLoadBalancers, int f
 
     private static JsonNode read() {
         try (InputStream in = TierQuota.class.getResourceAsStream("/clusterspec/data/oci-tiers.json")) {
-            return JsonMapper.shared().readTree(in);
+            return JsonReader.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.clusterspec.write;
 
 import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.yaml.JsonReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

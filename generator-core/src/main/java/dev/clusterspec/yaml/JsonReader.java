@@ -1,16 +1,22 @@
-package dev.clusterspec.write;
+package dev.clusterspec.yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Reads one JSON text (RFC 8259) into maps (in document order), lists, strings, longs, doubles,
- * booleans and null. It exists for the output index alone: an unchanged run reads that file and
- * little else, and in a new JVM loading Jackson took longer than the rest of the decision.
+ * booleans and null, or into a Jackson tree. For the files the tool reads on its quick paths (the
+ * output index, its bundled schema and data): in a new JVM, building Jackson's object mapper takes
+ * a quarter of a second, longer than an unchanged run or a validation does without it.
  */
-final class JsonReader {
+public final class JsonReader {
 
     private final String text;
     private int at;
@@ -20,7 +26,7 @@ final class JsonReader {
     }
 
     /** The value {@code text} holds; {@link IllegalArgumentException} when it is not exactly one JSON value. */
-    static Object read(String text) {
+    public static Object read(String text) {
         JsonReader reader = new JsonReader(text);
         Object value = reader.value();
         reader.skipSpace();
@@ -28,6 +34,135 @@ final class JsonReader {
             throw reader.error("text after the value");
         }
         return value;
+    }
+
+    /**
+     * The value {@code text} holds as a Jackson tree, numbers as Jackson reads them (int when they fit,
+     * else long or double).
+     */
+    public static JsonNode readTree(String text) {
+        return tree(read(text));
+    }
+
+    private static JsonNode tree(Object value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = new JsonObject();
+            map.forEach((k, v) -> object.set((String) k, tree(v)));
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = new JsonArray(list.size());
+            list.forEach(v -> array.add(tree(v)));
+            return array;
+        }
+        if (value instanceof String s) {
+            return new JsonString(s);
+        }
+        if (value instanceof Long l) {
+            return l == l.intValue() ? nodes.numberNode(l.intValue()) : nodes.numberNode(l);
+        }
+        if (value instanceof Double d) {
+            return nodes.numberNode(d);
+        }
+        if (value instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        }
+        return nodes.nullNode();
+    }
+
+    /*
+     * Nodes that write their own JSON text. Jackson's toString builds an object mapper on first use,
+     * a quarter of a second in a new JVM, and the schema validator calls it while it reads our schema
+     * (for every enum value) and validates a spec (for "not"). Each equals Jackson's node of the same
+     * content, and writes what Jackson writes.
+     */
+
+    private static final class JsonObject extends ObjectNode {
+        private static final long serialVersionUID = 1L;
+
+        JsonObject() {
+            super(JsonNodeFactory.instance);
+        }
+
+        @Override
+        public String toString() {
+            return text(this, new StringBuilder()).toString();
+        }
+    }
+
+    private static final class JsonArray extends ArrayNode {
+        private static final long serialVersionUID = 1L;
+
+        JsonArray(int size) {
+            super(JsonNodeFactory.instance, size);
+        }
+
+        @Override
+        public String toString() {
+            return text(this, new StringBuilder()).toString();
+        }
+    }
+
+    private static final class JsonString extends StringNode {
+        private static final long serialVersionUID = 1L;
+
+        JsonString(String value) {
+            super(value);
+        }
+
+        @Override
+        public String toString() {
+            return text(this, new StringBuilder()).toString();
+        }
+    }
+
+    /** {@code node} as compact JSON, as Jackson's {@code toString} writes it. */
+    private static StringBuilder text(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                out.append(first ? "" : ",");
+                quoted(e.getKey(), out).append(':');
+                text(e.getValue(), out);
+                first = false;
+            }
+            return out.append('}');
+        }
+        if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                text(node.get(i), out.append(i > 0 ? "," : ""));
+            }
+            return out.append(']');
+        }
+        return node.isString() ? quoted(node.stringValue(), out) : out.append(node.isNull() ? "null" : node.asString());
+    }
+
+    private static StringBuilder quoted(String value, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                                .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"');
     }
 
     private Object value() {

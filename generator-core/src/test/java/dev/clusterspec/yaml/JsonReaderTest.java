@@ -1,9 +1,10 @@
-package dev.clusterspec.write;
+package dev.clusterspec.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clusterspec.emit.OutputFile;
+import dev.clusterspec.write.OutputIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class JsonReaderTest {
@@ -23,6 +25,20 @@ class JsonReaderTest {
         Object jackson = JsonMapper.builder().build().readValue(json, Object.class);
         assertThat(ours).isEqualTo(normalised(jackson));
         assertThat(List.copyOf(((Map<?, ?>) ours).keySet())).isEqualTo(List.of("a", "s", "o", "l", "z"));
+    }
+
+    @Test
+    void treesAreWhatJacksonMakes() {
+        String json = "{\"n\": [1, 3000000000, 2.5, -0.0], \"o\": {\"b\": true, \"z\": null, \"s\": \"x\"}}";
+        assertThat(JsonReader.readTree(json)).isEqualTo(JsonMapper.shared().readTree(json));
+        String strings = "[\"plain\", \"q\\\"b\\\\s\\n\\t\\r\\b\\f\\u0001\\u001f/é\"]";
+        JsonNode ours = JsonReader.readTree(strings);
+        JsonNode jackson = JsonMapper.shared().readTree(strings);
+        for (int i = 0; i < jackson.size(); i++) {
+            assertThat(ours.get(i).toString()).isEqualTo(jackson.get(i).toString());
+        }
+        assertThat(JsonReader.readTree(json).toString()).isEqualTo(JsonMapper.shared().readTree(json).toString());
+        assertThat(ours.toString()).isEqualTo(jackson.toString());
     }
 
     @Test
