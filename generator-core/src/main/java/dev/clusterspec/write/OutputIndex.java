@@ -55,7 +55,7 @@ public record OutputIndex(String fingerprint, Map<String, Object> inputs, List<E
             files.add(f);
         }
         root.put("files", files);
-        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
     /** The index of an earlier run, if the folder holds a readable one. */
