@@ -24,8 +24,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * stray JSON files do not stop an analysis; syntax errors do, with file, line and column.
  */
 public final class KubeObjectReader {
-    private static final ObjectMapper YAML = YAMLMapper.builder().build();
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Built when a text is read: trees of generated objects need neither (a mapper is slow to build in a new JVM). */
+    private static final class Mappers {
+        static final ObjectMapper YAML = YAMLMapper.builder().build();
+        static final ObjectMapper JSON = JsonMapper.builder().build();
+    }
 
     private final List<KubeObject> objects = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -54,7 +57,7 @@ public final class KubeObjectReader {
     /** One YAML (or JSON) text; {@code source} names it in messages. */
     public static ManifestSet readString(String source, String text) {
         KubeObjectReader reader = new KubeObjectReader();
-        reader.read(source, YAML, () -> YAML.createParser(text));
+        reader.read(source, Mappers.YAML, () -> Mappers.YAML.createParser(text));
         return reader.result();
     }
 
@@ -77,7 +80,7 @@ public final class KubeObjectReader {
     }
 
     private void readFile(Path file) {
-        ObjectMapper mapper = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
+        ObjectMapper mapper = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? Mappers.JSON : Mappers.YAML;
         read(file.toString(), mapper, () -> mapper.createParser(file));
     }
 

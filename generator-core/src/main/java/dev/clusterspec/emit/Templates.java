@@ -1,5 +1,6 @@
 package dev.clusterspec.emit;
 
+import dev.clusterspec.yaml.JsonWriter;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateClassResolver;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The FreeMarker templates under {@code templates/} (bundled at {@code /clusterspec/templates}),
@@ -29,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Templates {
 
     private static final Templates INSTANCE = new Templates();
-    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final Configuration configuration;
 
@@ -78,6 +77,6 @@ public final class Templates {
             throw new TemplateModelException("q(value) takes one argument");
         }
         Object value = DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0));
-        return JSON.writeValueAsString(String.valueOf(value));
+        return JsonWriter.quote(String.valueOf(value));
     }
 }

@@ -1,9 +1,7 @@
 package dev.clusterspec.emit;
 
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import dev.clusterspec.yaml.JsonWriter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -13,24 +11,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TerraformJson {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
-    /** Two-space indent, one array element per line, "key": value, \n on every platform: diff-friendly. */
-    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectNameValueSpacing(Separators.Spacing.AFTER))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private TerraformJson() {}
 
     /** A new file's root with its comment. */
     public static ObjectNode root(String comment) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("//", comment);
         return root;
     }
 
     public static ObjectNode object() {
-        return JSON.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 
     /** {@code terraform.required_providers.<name> = {source, version}}. */
@@ -77,6 +69,7 @@ public final class TerraformJson {
     }
 
     public static String write(ObjectNode root) {
-        return JSON.writer().with(PRINTER).writeValueAsString(root) + "\n";
+        // two-space indent, one array element per line, "key": value, \n on every platform: diff-friendly
+        return JsonWriter.write(root, JsonWriter.Layout.ONE_PER_LINE) + "\n";
     }
 }

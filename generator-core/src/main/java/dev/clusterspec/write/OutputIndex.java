@@ -1,5 +1,6 @@
 package dev.clusterspec.write;
 
+import dev.clusterspec.yaml.JsonWriter;
 import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.yaml.JsonReader;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The record of one generate run, kept in the output folder: the fingerprint of its inputs and what
@@ -55,7 +55,7 @@ public record OutputIndex(String fingerprint, Map<String, Object> inputs, List<E
             files.add(f);
         }
         root.put("files", files);
-        return JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return JsonWriter.write(root, JsonWriter.Layout.DEFAULT) + "\n";
     }
 
     /** The index of an earlier run, if the folder holds a readable one. */

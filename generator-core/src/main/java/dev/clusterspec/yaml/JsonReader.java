@@ -87,7 +87,7 @@ public final class JsonReader {
 
         @Override
         public String toString() {
-            return text(this, new StringBuilder()).toString();
+            return JsonWriter.write(this, JsonWriter.Layout.COMPACT);
         }
     }
 
@@ -100,7 +100,7 @@ public final class JsonReader {
 
         @Override
         public String toString() {
-            return text(this, new StringBuilder()).toString();
+            return JsonWriter.write(this, JsonWriter.Layout.COMPACT);
         }
     }
 
@@ -113,56 +113,8 @@ public final class JsonReader {
 
         @Override
         public String toString() {
-            return text(this, new StringBuilder()).toString();
+            return JsonWriter.write(this, JsonWriter.Layout.COMPACT);
         }
-    }
-
-    /** {@code node} as compact JSON, as Jackson's {@code toString} writes it. */
-    private static StringBuilder text(JsonNode node, StringBuilder out) {
-        if (node.isObject()) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                out.append(first ? "" : ",");
-                quoted(e.getKey(), out).append(':');
-                text(e.getValue(), out);
-                first = false;
-            }
-            return out.append('}');
-        }
-        if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                text(node.get(i), out.append(i > 0 ? "," : ""));
-            }
-            return out.append(']');
-        }
-        return node.isString() ? quoted(node.stringValue(), out) : out.append(node.isNull() ? "null" : node.asString());
-    }
-
-    private static StringBuilder quoted(String value, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                                .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
     }
 
     private Object value() {

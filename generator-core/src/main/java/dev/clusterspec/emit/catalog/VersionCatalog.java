@@ -1,12 +1,13 @@
 package dev.clusterspec.emit.catalog;
 
+import java.nio.charset.StandardCharsets;
+import dev.clusterspec.yaml.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one list of pinned third-party artefacts ({@code clusterspec/data/catalog.json}): images per
@@ -131,7 +132,7 @@ public final class VersionCatalog {
             if (in == null) {
                 throw new IllegalStateException("the bundled version catalog " + RESOURCE + " is missing from the classpath");
             }
-            return new VersionCatalog(JsonMapper.shared().readTree(in));
+            return new VersionCatalog(JsonReader.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package dev.clusterspec.emit.cilium;
 
+import dev.clusterspec.yaml.JsonWriter;
+import dev.clusterspec.yaml.JsonReader;
 import dev.clusterspec.emit.Templates;
 import dev.clusterspec.emit.catalog.VersionCatalog;
 import dev.clusterspec.emit.manifests.Component;
@@ -12,10 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,10 +28,6 @@ public final class CiliumInstall implements Component {
     /** Helm's install order by kind, kept so the objects read (and apply) like the chart's. */
     private static final List<String> KIND_ORDER = List.of("Namespace", "ServiceAccount", "Secret", "ConfigMap", "ClusterRole",
             "ClusterRoleBinding", "Role", "RoleBinding", "Service", "DaemonSet", "Deployment", "CronJob", "Job");
-
-    /** Two-space indented JSON, {@code "key": value}. */
-    private static final DefaultPrettyPrinter JSON_LAYOUT = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER));
 
     @Override
     public String name() {
@@ -85,7 +80,7 @@ public final class CiliumInstall implements Component {
 
     /** The Envoy bootstrap as indented JSON: Envoy does not mind, and a diff shows what changed. */
     private static String envoyBootstrap(Map<String, Object> model) {
-        JsonNode tree = JsonMapper.shared().readTree(Templates.get().render("cilium/envoy-bootstrap.json.ftl", model));
-        return JsonMapper.shared().writer().with(JSON_LAYOUT).writeValueAsString(tree) + "\n";
+        JsonNode tree = JsonReader.readTree(Templates.get().render("cilium/envoy-bootstrap.json.ftl", model));
+        return JsonWriter.write(tree, JsonWriter.Layout.COLON_AFTER) + "\n";
     }
 }

@@ -1,5 +1,6 @@
 package dev.clusterspec.emit.oci;
 
+import tools.jackson.databind.node.JsonNodeFactory;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.emit.TerraformJson;
 import dev.clusterspec.plan.firewall.Endpoint;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,7 +34,6 @@ public final class OciSecurityListEmitter {
     /** The VCN; declared here for the whole module. */
     public static final String VCN_VARIABLE = "clusterspec_vcn_id";
 
-    private static final JsonMapper JSON = JsonMapper.shared();
 
     private OciSecurityListEmitter() {}
 
@@ -131,7 +130,7 @@ public final class OciSecurityListEmitter {
     }
 
     private static ObjectNode ociCli(String displayName, List<SecurityListRule> rules) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("displayName", displayName);
         ArrayNode ingress = root.putArray("ingressSecurityRules");
         ArrayNode egress = root.putArray("egressSecurityRules");
