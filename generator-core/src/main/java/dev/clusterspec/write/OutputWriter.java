@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,17 +16,21 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Writes a complete output folder or nothing: everything goes into a sibling staging folder that
  * replaces the previous output only once it is whole, so a failed run leaves the last good output
  * in place. Secret files are created owner-only.
  *
- * <p>A file whose bytes (and, for a secret, owner-only permissions) are the same as in the previous
- * output is hard-linked into the staging folder instead of written again: it keeps its timestamp,
- * so tools that watch the folder see only what changed, and at thousands of nodes rewriting the
- * same hundred megabytes was half of a regenerate.
+ * <p>What is already there is not written again. When the folder holds exactly these files and this
+ * index, byte for byte (secrets still owner-only), and nothing else, it is left as it is. Otherwise
+ * a file whose bytes are the same as in the previous output is hard-linked into the staging folder
+ * instead of written. Either way an unchanged file keeps its timestamp, so tools that watch the
+ * folder see only what changed; at thousands of nodes rewriting the same hundred megabytes was half
+ * of a regenerate.
  */
 public final class OutputWriter {
 
@@ -41,6 +46,10 @@ public final class OutputWriter {
             Files.createDirectories(parent);
             deleteTree(staging);
             deleteTree(previous);
+            byte[] index = indexJson.getBytes(StandardCharsets.UTF_8);
+            if (holdsExactly(outputDir, files, indexPath, index)) {
+                return;
+            }
             Files.createDirectories(staging);
             for (OutputFile file : files) {
                 Path target = staging.resolve(file.path());
@@ -48,7 +57,7 @@ public final class OutputWriter {
                     write(target, file.content(), file.secret());
                 }
             }
-            write(staging.resolve(indexPath), indexJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+            write(staging.resolve(indexPath), index, false);
             if (Files.exists(outputDir)) {
                 move(outputDir, previous);
             }
@@ -69,24 +78,59 @@ public final class OutputWriter {
         }
     }
 
+    /** True when the folder holds these files and this index with these bytes, and nothing else. */
+    private static boolean holdsExactly(Path outputDir, Collection<OutputFile> files, String indexPath, byte[] index) throws IOException {
+        if (!Files.isDirectory(outputDir, LinkOption.NOFOLLOW_LINKS) || !holds(outputDir.resolve(indexPath), index, false)) {
+            return false;
+        }
+        Set<String> expected = new HashSet<>();
+        expected.add(indexPath);
+        for (OutputFile file : files) {
+            if (!holds(outputDir.resolve(file.path()), file.content(), file.secret())) {
+                return false;
+            }
+            expected.add(file.path());
+        }
+        Set<String> folders = new HashSet<>();
+        for (String path : expected) {
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                folders.add(path.substring(0, slash));
+            }
+        }
+        try (Stream<Path> entries = Files.walk(outputDir)) {
+            return entries.skip(1)
+                    .map(p -> outputDir.relativize(p).toString().replace('\\', '/'))
+                    .allMatch(p -> expected.contains(p) || folders.contains(p));
+        }
+    }
+
     /** Links {@code earlier} as {@code target} when it holds what {@code file} would; false when it was not linked. */
     private static boolean linkedUnchanged(Path earlier, Path target, OutputFile file) {
+        if (!holds(earlier, file.content(), file.secret())) {
+            return false;
+        }
         try {
-            BasicFileAttributes attributes = Files.readAttributes(earlier, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile() || attributes.size() != file.content().length) {
-                return false;
-            }
-            if (file.secret() && supportsPosix(earlier) && !Files.getPosixFilePermissions(earlier).equals(OWNER_ONLY)) {
-                return false;
-            }
-            if (!Arrays.equals(Files.readAllBytes(earlier), file.content())) {
-                return false;
-            }
             Files.createDirectories(target.getParent());
             Files.createLink(target, earlier);
             return true;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            // no earlier file, or a file system without hard links: the file is written
+            // a file system without hard links: the file is written
+            return false;
+        }
+    }
+
+    /** True when {@code file} is a regular file with these bytes (and, for a secret, owner-only). */
+    private static boolean holds(Path file, byte[] content, boolean secret) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile() || attributes.size() != content.length) {
+                return false;
+            }
+            if (secret && supportsPosix(file) && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+                return false;
+            }
+            return Arrays.equals(Files.readAllBytes(file), content);
+        } catch (IOException | SecurityException e) {
             return false;
         }
     }

@@ -39,6 +39,30 @@ class OutputWriterTest {
     }
 
     @Test
+    void aFolderThatHoldsExactlyTheOutputIsLeftAsItIsAndAnythingElseIsReplaced(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        List<OutputFile> files = List.of(OutputFile.text("a/b/one.yaml", "one\n"), OutputFile.secretText("s.yaml", "key\n"));
+        OutputWriter.replace(out, files, ".clusterspec/index.json", "{}\n");
+        Object folder = Files.getAttribute(out, "unix:ino");
+
+        OutputWriter.replace(out, files, ".clusterspec/index.json", "{}\n");
+        assertThat(Files.getAttribute(out, "unix:ino")).as("not swapped").isEqualTo(folder);
+
+        // a stray file or folder, or another index, and the folder is made anew without it
+        Files.writeString(out.resolve("a/stray.txt"), "x");
+        OutputWriter.replace(out, files, ".clusterspec/index.json", "{}\n");
+        assertThat(Files.exists(out.resolve("a/stray.txt"))).isFalse();
+        Files.createDirectories(out.resolve("empty"));
+        OutputWriter.replace(out, files, ".clusterspec/index.json", "{}\n");
+        assertThat(Files.exists(out.resolve("empty"))).isFalse();
+        Object before = Files.getAttribute(out, "unix:ino");
+        OutputWriter.replace(out, files, ".clusterspec/index.json", "{\"other\": 1}\n");
+        assertThat(Files.getAttribute(out, "unix:ino")).isNotEqualTo(before);
+        assertThat(Files.readString(out.resolve(".clusterspec/index.json"))).isEqualTo("{\"other\": 1}\n");
+        assertThat(Files.readString(out.resolve("a/b/one.yaml"))).isEqualTo("one\n");
+    }
+
+    @Test
     void aSecretThatSomeoneMadeReadableIsWrittenAnewOwnerOnly(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         OutputWriter.replace(out, List.of(OutputFile.secretText("talos/cp-1.yaml", "key\n")), "index.json", "{}\n");
