@@ -126,6 +126,13 @@ public final class Cidr implements Comparable<Cidr> {
         return List.copyOf(merged);
     }
 
+    /** The fewest blocks that cover exactly the addresses from {@code first} to {@code last}, in address order. */
+    public static List<Cidr> covering(Ip first, Ip last) {
+        List<Cidr> blocks = new ArrayList<>();
+        covering(first.value(), last.value(), blocks);
+        return blocks;
+    }
+
     /** The range [first, last] as the fewest aligned blocks, largest possible at each step. */
     private static void covering(long first, long last, List<Cidr> out) {
         long at = first;

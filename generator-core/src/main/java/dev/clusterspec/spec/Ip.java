@@ -26,7 +26,7 @@ public final class Ip implements Comparable<Ip> {
     }
 
     /** The address with this 32-bit value. */
-    static Ip of(long value) {
+    public static Ip of(long value) {
         if (value < 0 || value > MAX) {
             throw new IllegalArgumentException("not an IPv4 address value: " + value);
         }

@@ -21,7 +21,7 @@ final class FreeSpace {
 
         @Override
         public String toString() {
-            return first == last ? address(first) : address(first) + "-" + address(last);
+            return first == last ? Ip.of(first).toString() : Ip.of(first) + "-" + Ip.of(last);
         }
     }
 
@@ -33,12 +33,12 @@ final class FreeSpace {
     }
 
     FreeSpace take(Ip ip) {
-        long v = value(ip);
+        long v = ip.value();
         return take(new Range(v, v));
     }
 
     FreeSpace take(Cidr cidr) {
-        long first = value(cidr.network());
+        long first = cidr.network().value();
         return take(new Range(first, first + cidr.size() - 1));
     }
 
@@ -88,39 +88,15 @@ final class FreeSpace {
 
     /** The free space as the fewest CIDR blocks, e.g. {@code 10.1.1.0/24, 10.1.2.0/23}. */
     String blocks() {
-        List<String> out = new ArrayList<>();
-        for (Range r : free()) {
-            long start = r.first();
-            while (start <= r.last()) {
-                int prefix = 32;
-                // grow the block while it stays aligned and inside the range
-                while (prefix > 0) {
-                    long size = 1L << (33 - prefix);
-                    if (start % size != 0 || start + size - 1 > r.last()) {
-                        break;
-                    }
-                    prefix--;
-                }
-                out.add(address(start) + "/" + prefix);
-                start += 1L << (32 - prefix);
-            }
-        }
-        return String.join(", ", out);
+        return free().stream().flatMap(r -> Cidr.covering(Ip.of(r.first()), Ip.of(r.last())).stream())
+                .map(Cidr::toString).collect(Collectors.joining(", "));
     }
 
     private long first() {
-        return value(block.network());
+        return block.network().value();
     }
 
     private long last() {
         return first() + size() - 1;
-    }
-
-    static long value(Ip ip) {
-        return ip.value();
-    }
-
-    static String address(long v) {
-        return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
     }
 }
