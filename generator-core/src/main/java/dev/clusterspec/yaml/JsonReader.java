@@ -221,12 +221,15 @@ public final class JsonReader {
                     if (at + 4 > text.length()) {
                         throw error("a short \\u escape");
                     }
-                    try {
-                        out.append((char) Integer.parseInt(text, at, at + 4, 16));
-                    } catch (NumberFormatException e) {
-                        throw error("a \\u escape that is not hexadecimal");
+                    int code = 0;
+                    for (int end = at + 4; at < end; at++) {
+                        int digit = Character.digit(text.charAt(at), 16);
+                        if (digit < 0) {
+                            throw error("a \\u escape that is not hexadecimal");
+                        }
+                        code = code * 16 + digit;
                     }
-                    at += 4;
+                    out.append((char) code);
                 }
                 default -> throw error("an unknown escape");
             }

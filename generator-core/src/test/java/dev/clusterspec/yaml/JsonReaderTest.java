@@ -43,7 +43,7 @@ class JsonReaderTest {
 
     @Test
     void refusesWhatIsNotOneJsonValue() {
-        for (String bad : List.of("", "{", "{\"a\" 1}", "[1,]x", "[1 2]", "\"open", "{\"a\":1} 2", "tru", "\"\\x\"", "\"\\u12\"", "{a:1}", "-")) {
+        for (String bad : List.of("", "{", "{\"a\" 1}", "[1,]x", "[1 2]", "\"open", "{\"a\":1} 2", "tru", "\"\\x\"", "\"\\u12\"", "\"\\u+123\"", "{a:1}", "-")) {
             assertThatThrownBy(() -> JsonReader.read(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
