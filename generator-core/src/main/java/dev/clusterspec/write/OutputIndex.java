@@ -1,9 +1,9 @@
 package dev.clusterspec.write;
 
-import dev.clusterspec.yaml.JsonWriter;
 import dev.clusterspec.Sha256;
 import dev.clusterspec.emit.OutputFile;
 import dev.clusterspec.yaml.JsonReader;
+import dev.clusterspec.yaml.JsonWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

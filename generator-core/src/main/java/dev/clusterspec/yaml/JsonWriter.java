@@ -35,6 +35,8 @@ public final class JsonWriter {
         }
     }
 
+    private static final String HEX = "0123456789ABCDEF";
+
     private final Layout layout;
     private final StringBuilder out = new StringBuilder(4096);
 
@@ -157,7 +159,7 @@ public final class JsonWriter {
         }
     }
 
-    static StringBuilder quoted(String value, StringBuilder out) {
+    private static StringBuilder quoted(String value, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -181,5 +183,4 @@ public final class JsonWriter {
         return out.append('"');
     }
 
-    private static final String HEX = "0123456789ABCDEF";
 }
