@@ -182,5 +182,4 @@ public final class JsonWriter {
         }
         return out.append('"');
     }
-
 }
