@@ -1,6 +1,5 @@
 package dev.clusterspec.load;
 
-import dev.clusterspec.Sha256;
 import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.yaml.YamlLimits;
@@ -42,7 +41,7 @@ public final class SpecLoader {
         }
         JsonNode tree = document.root();
         new SchemaDefaults(SpecSchema.get().tree()).apply(tree);
-        return new LoadedSpec(bind(tree, name), file, Sha256.hex(bytes), document.sourceMap());
+        return new LoadedSpec(bind(tree, name), file, bytes, document.sourceMap());
     }
 
     private byte[] readBounded(Path file, String name) {
