@@ -26,7 +26,8 @@ final class ManifestSection {
 
     private ManifestSection() {}
 
-    static Section build(ReportInputs inputs) {
+    /** @param checks what {@link #checks} gave for the same inputs */
+    static Section build(ReportInputs inputs, List<Check> checks) {
         ManifestRepoContent repo = inputs.manifests();
         Map<String, OutputFile> files = repo.files().stream().collect(Collectors.toMap(OutputFile::path, Function.identity(), (a, b) -> a));
         List<Block> blocks = new ArrayList<>();
@@ -81,7 +82,7 @@ final class ManifestSection {
         blocks.add(Block.Paragraph.of("Talos has no manifest size limit of its own (no 1 MB limit): a config travels in one gRPC message "
                 + "of at most 32 MiB, and each Kubernetes object must fit etcd (Secrets and ConfigMaps at most 1 MiB, any object about 1.5 MiB)."));
         TableBuilder t = TableBuilder.of("what", "measured", "size", "limit", "share", "status").numeric(2, 3, 4);
-        for (Check check : checks(inputs)) {
+        for (Check check : checks) {
             t.row(check.over() ? Block.Tone.BAD : Block.Tone.GOOD, check.what(), check.measured(), SizeLimits.human(check.bytes()),
                     SizeLimits.human(check.limit()), SizeLimits.share(check.bytes(), check.limit()), check.over() ? "OVER" : "ok");
         }

@@ -42,7 +42,7 @@ public final class ReportEmitter {
     }
 
     /** Everything the reader should look at first: validation, firewall, connectivity and size warnings. */
-    static List<String> warnings(ReportInputs inputs) {
+    static List<String> warnings(ReportInputs inputs, List<ManifestSection.Check> sizeChecks) {
         List<String> warnings = new ArrayList<>();
         for (Diagnostic d : inputs.warnings()) {
             warnings.add(location(d) + d.message());
@@ -50,7 +50,7 @@ public final class ReportEmitter {
         warnings.addAll(inputs.firewall().warnings());
         ConnectivitySection.violations(inputs.plan(), inputs.connectivity()).forEach(v -> warnings.add("assertion violated: " + v));
         inputs.connectivity().warnings().forEach(w -> warnings.add("connectivity: " + w));
-        for (ManifestSection.Check check : ManifestSection.checks(inputs)) {
+        for (ManifestSection.Check check : sizeChecks) {
             if (check.over()) {
                 warnings.add(check.what() + " (" + check.measured() + ") is " + SizeLimits.human(check.bytes()) + ", over the limit of "
                         + SizeLimits.human(check.limit()));
@@ -70,14 +70,15 @@ public final class ReportEmitter {
 
     private static Map<String, Object> model(ReportInputs inputs, String svg) {
         ClusterPlan plan = inputs.plan();
-        List<String> warnings = warnings(inputs);
+        List<ManifestSection.Check> sizeChecks = ManifestSection.checks(inputs);
+        List<String> warnings = warnings(inputs, sizeChecks);
         List<Section> sections = new ArrayList<>(List.of(
                 topology(plan),
                 IpAllocationSection.build(plan),
                 ExposureSection.build(plan),
                 FirewallSection.build(inputs.firewall()),
                 ConnectivitySection.build(plan, inputs.connectivity()),
-                ManifestSection.build(inputs)));
+                ManifestSection.build(inputs, sizeChecks)));
         UserManifestSection.build(inputs).ifPresent(sections::add);
         TalosPatchSection.build(inputs).ifPresent(sections::add);
         sections.addAll(RunbookSection.build(inputs, warnings.size()));
