@@ -59,6 +59,8 @@ public final class Generator {
         SecretResolver secrets = SecretResolver.forSpec(request.specFile(), age);
         SecretsBundleFile.Loaded bundleFile = SecretsBundleFile.read(request.secretsBundle(), age);
         bundleFile.note().ifPresent(request.log()::warn);
+        // as the run starts, beside it: an input edited while the run generates counts as changed next time
+        EarlyWork<InputRecord.Sources> sources = EarlyWork.start(() -> InputRecord.Sources.read(request, loaded, System::getenv));
 
         String fingerprint = fingerprint(request, loaded, secrets, bundleFile);
         if (recorded.isPresent() && previous.get().fingerprint().equals(fingerprint)
@@ -80,8 +82,8 @@ public final class Generator {
                 notes.add("manifest repo (bytes, how Talos gets each file):");
                 ManifestRepoIndex.summary(repo.content()).lines().forEach(line -> notes.add("  " + line));
                 guard.get();
-                InputRecord inputs = InputRecord.of(request, loaded, TalosCertificates.sameCertificateWindow(bundle.get(), request.clock()),
-                        validated.warnings(), System::getenv);
+                InputRecord inputs = sources.get().record(TalosCertificates.sameCertificateWindow(bundle.get(), request.clock()),
+                        validated.warnings());
                 OutputWriter.replace(request.outputDir(), files, OutputIndex.PATH, OutputIndex.of(fingerprint, inputs.toJson(), files).toJson());
                 return new GenerateResult(false, files, validated.warnings(), notes);
             });

@@ -46,31 +46,45 @@ import java.util.stream.Stream;
 public record InputRecord(String sha256, List<String> files, List<String> folders, List<String> environment,
                           TalosCertificates.Window certificate, List<Diagnostic> warnings) {
 
-    /** The record of a run of {@code request} that validated {@code loaded}. */
-    static InputRecord of(GenerateRequest request, LoadedSpec loaded, TalosCertificates.Window certificate, List<Diagnostic> warnings,
-                          Function<String, String> env) {
-        SpecFolder folder = SpecFolder.of(request.specFile());
-        TreeSet<String> files = new TreeSet<>();
-        TreeSet<String> folders = new TreeSet<>();
-        TreeSet<String> environment = new TreeSet<>();
-        files.add(relative(folder, request.specFile()));
-        files.add(relative(folder, request.secretsBundle()));
-        if (!AgeFiles.isEncrypted(request.secretsBundle())) {
-            files.add(relative(folder, AgeFiles.encryptedName(request.secretsBundle())));
-        }
-        TalosPatches.files(loaded).forEach(f -> files.add(relative(folder, f)));
-        UserManifests.inputFiles(loaded).values().forEach(f -> files.add(relative(folder, f)));
-        loaded.spec().manifests().folderIfAny().ifPresent(folders::add);
-        for (SecretRef ref : SecretRefs.in(loaded.spec())) {
-            if (ref.source() == SecretRef.Source.ENV) {
-                environment.add(ref.name());
-            } else {
-                files.add(ref.name());
+    /**
+     * The sources a run of {@code request} read, hashed: the part of its record known before it
+     * generates. Hashed then, an input edited while the run generates counts as changed next time;
+     * the spec counts by the bytes that were validated.
+     */
+    record Sources(String sha256, List<String> files, List<String> folders, List<String> environment) {
+
+        static Sources read(GenerateRequest request, LoadedSpec loaded, Function<String, String> env) {
+            SpecFolder folder = SpecFolder.of(request.specFile());
+            String spec = relative(folder, request.specFile());
+            TreeSet<String> files = new TreeSet<>();
+            TreeSet<String> folders = new TreeSet<>();
+            TreeSet<String> environment = new TreeSet<>();
+            files.add(spec);
+            files.add(relative(folder, request.secretsBundle()));
+            if (!AgeFiles.isEncrypted(request.secretsBundle())) {
+                files.add(relative(folder, AgeFiles.encryptedName(request.secretsBundle())));
             }
+            TalosPatches.files(loaded).forEach(f -> files.add(relative(folder, f)));
+            UserManifests.inputFiles(loaded).values().forEach(f -> files.add(relative(folder, f)));
+            loaded.spec().manifests().folderIfAny().ifPresent(folders::add);
+            for (SecretRef ref : SecretRefs.in(loaded.spec())) {
+                if (ref.source() == SecretRef.Source.ENV) {
+                    environment.add(ref.name());
+                } else {
+                    files.add(ref.name());
+                }
+            }
+            List<String> fileList = List.copyOf(files);
+            List<String> folderList = List.copyOf(folders);
+            List<String> environmentList = List.copyOf(environment);
+            String sha256 = hash(request, fileList, folderList, environmentList, env, Map.of(spec, loaded.sha256()));
+            return new Sources(sha256, fileList, folderList, environmentList);
         }
-        InputRecord unhashed = new InputRecord("", List.copyOf(files), List.copyOf(folders), List.copyOf(environment),
-                certificate, warnings);
-        return unhashed.withSha256(unhashed.hash(request, env));
+
+        /** The whole record, once the run knows the certificate window. */
+        InputRecord record(TalosCertificates.Window certificate, List<Diagnostic> warnings) {
+            return new InputRecord(sha256, files, folders, environment, certificate, warnings);
+        }
     }
 
     /** True when every source still has the bytes it had and the client certificate would be the same. */
@@ -79,12 +93,18 @@ public record InputRecord(String sha256, List<String> files, List<String> folder
     }
 
     private String hash(GenerateRequest request, Function<String, String> env) {
+        return hash(request, files, folders, environment, env, Map.of());
+    }
+
+    /** {@code known}: hashes of files by name, for those whose bytes the run has in hand. */
+    private static String hash(GenerateRequest request, List<String> files, List<String> folders, List<String> environment,
+                               Function<String, String> env, Map<String, String> known) {
         Path root = SpecFolder.of(request.specFile()).root();
         StringBuilder all = new StringBuilder();
         all.append("generator=").append(InputFingerprint.generatorCode()).append('\n');
         all.append("options=").append(InputFingerprint.options(request)).append('\n');
         for (String file : files) {
-            all.append("file ").append(file).append('=').append(contentHash(root.resolve(file))).append('\n');
+            all.append("file ").append(file).append('=').append(known.containsKey(file) ? known.get(file) : contentHash(root.resolve(file))).append('\n');
         }
         for (String folder : folders) {
             all.append("folder ").append(folder).append('=').append(listing(root.resolve(folder))).append('\n');
@@ -94,10 +114,6 @@ public record InputRecord(String sha256, List<String> files, List<String> folder
             all.append("env ").append(name).append('=').append(value == null ? "unset" : Sha256.hex(value)).append('\n');
         }
         return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private InputRecord withSha256(String hash) {
-        return new InputRecord(hash, files, folders, environment, certificate, warnings);
     }
 
     private static String contentHash(Path file) {

@@ -83,12 +83,24 @@ class InputRecordTest {
         LoadedSpec loaded = new SpecValidator().validate(project.spec()).loaded();
         GenerateRequest request = GenerateRequest.of(project.spec(), BUNDLE, dir.resolve("out")).withClock(CLOCK);
         TalosCertificates.Window window = new TalosCertificates.Window(Instant.MIN, Instant.MAX);
-        InputRecord record = InputRecord.of(request, loaded, window, List.of(), Map.of("HOME", "one")::get);
+        InputRecord record = InputRecord.Sources.read(request, loaded, Map.of("HOME", "one")::get).record(window, List.of());
         assertThat(record.environment()).containsExactly("HOME");
         assertThat(record.unchanged(request, Map.of("HOME", "one")::get)).isTrue();
         assertThat(record.unchanged(request, Map.of("HOME", "two")::get)).isFalse();
         assertThat(record.unchanged(request, Map.<String, String>of()::get)).isFalse();
         assertThat(record.toJson().toString()).doesNotContain("one");
+    }
+
+    /** A spec saved again while the run generates: the record has the bytes that were validated, so the next run generates. */
+    @Test
+    void theSpecCountsByTheBytesThatWereValidated() throws IOException {
+        ExampleCopy project = ExampleCopy.of("oci-free-tier", dir.resolve("project"));
+        LoadedSpec loaded = new SpecValidator().validate(project.spec()).loaded();
+        GenerateRequest request = GenerateRequest.of(project.spec(), BUNDLE, dir.resolve("out")).withClock(CLOCK);
+        Files.writeString(project.spec(), Files.readString(project.spec()) + "# saved again\n");
+        InputRecord.Sources sources = InputRecord.Sources.read(request, loaded, Map.<String, String>of()::get);
+        TalosCertificates.Window window = new TalosCertificates.Window(Instant.MIN, Instant.MAX);
+        assertThat(sources.record(window, List.of()).unchanged(request, Map.<String, String>of()::get)).isFalse();
     }
 
     /**
