@@ -12,8 +12,8 @@ import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,9 +62,9 @@ public final class Templates {
     public String render(String name, Map<String, ?> model) {
         try {
             Template template = configuration.getTemplate(name);
-            StringWriter out = new StringWriter();
+            TextWriter out = new TextWriter();
             template.process(new HashMap<>(model), out);
-            return out.toString();
+            return out.text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("template " + name + " cannot be read", e);
         } catch (TemplateException e) {
@@ -78,5 +78,36 @@ public final class Templates {
         }
         Object value = DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0));
         return JsonWriter.quote(String.valueOf(value));
+    }
+
+    /** A StringWriter without its lock: each of its writes takes one, and templates make many small writes. */
+    private static final class TextWriter extends Writer {
+        private final StringBuilder text = new StringBuilder(4096);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string) {
+            text.append(string);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 }

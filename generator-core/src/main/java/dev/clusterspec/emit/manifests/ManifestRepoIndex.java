@@ -13,14 +13,20 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ManifestRepoIndex {
 
-    private static final java.util.regex.Pattern TOP_LEVEL_KIND = java.util.regex.Pattern.compile("(?m)^kind:");
-
     /** One component as written: {@code url} is null when Talos gets it inline. */
     public record Entry(ManifestComponent component, String path, String sha256, int bytes, boolean inline, String url) {
 
-        /** Top-level {@code kind:} lines: one per object in block-style manifests, without parsing 450 KB of CRDs. */
+        /**
+         * Top-level {@code kind:} lines: one per object in block-style manifests, without parsing 450 KB of
+         * CRDs (and found with indexOf: a multi-line regular expression took ten times as long).
+         */
         public int objects() {
-            return (int) TOP_LEVEL_KIND.matcher(component.yaml()).results().count();
+            String yaml = component.yaml();
+            int count = yaml.startsWith("kind:") ? 1 : 0;
+            for (int at = yaml.indexOf("\nkind:"); at >= 0; at = yaml.indexOf("\nkind:", at + 1)) {
+                count++;
+            }
+            return count;
         }
 
         public String appliedBy() {

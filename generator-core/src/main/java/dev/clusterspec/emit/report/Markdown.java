@@ -9,8 +9,15 @@ final class Markdown {
 
     /** Plain text: every character Markdown (GitHub flavour) could read as markup is backslash-escaped. */
     static String text(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
+        int first = 0;
+        while (first < value.length() && !needsEscape(value.charAt(first))) {
+            first++;
+        }
+        if (first == value.length()) {
+            return value; // most cells: names, addresses, ports
+        }
+        StringBuilder out = new StringBuilder(value.length() + 8).append(value, 0, first);
+        for (int i = first; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\n' || c == '\r') {
                 out.append(' ');
@@ -21,6 +28,10 @@ final class Markdown {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '\n' || c == '\r' || SPECIAL.indexOf(c) >= 0;
     }
 
     /**

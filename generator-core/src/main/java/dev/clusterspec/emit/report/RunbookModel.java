@@ -1,14 +1,14 @@
 package dev.clusterspec.emit.report;
 
 import dev.clusterspec.emit.bastion.SshConfigEmitter;
-import dev.clusterspec.emit.firewall.RuleCounts;
 import dev.clusterspec.emit.image.TalosImageEmitter;
 import dev.clusterspec.emit.oci.BastionNsgEmitter;
 import dev.clusterspec.emit.oci.OciSecurityListEmitter;
+import dev.clusterspec.emit.policies.NetworkPolicyEmitter;
+import dev.clusterspec.emit.policies.PolicyDocuments;
 import dev.clusterspec.plan.ClusterPlan;
 import dev.clusterspec.plan.TalosImage;
 import dev.clusterspec.plan.firewall.FirewallPlan;
-import dev.clusterspec.plan.firewall.Layer;
 import dev.clusterspec.spec.Addons;
 import dev.clusterspec.spec.Node;
 import dev.clusterspec.spec.ServiceSpec;
@@ -113,16 +113,8 @@ final class RunbookModel {
     }
 
     private static Map<String, Object> policies(FirewallPlan firewall) {
-        int networkPolicies = 0;
-        int ciliumPolicies = 0;
-        for (RuleCounts.Count count : RuleCounts.of(firewall)) {
-            if (count.layer() == Layer.NETWORK_POLICY && count.what().equals("NetworkPolicies")) {
-                networkPolicies = count.rules();
-            } else if (count.layer() == Layer.NETWORK_POLICY && count.what().equals("CiliumNetworkPolicies")) {
-                ciliumPolicies = count.rules();
-            }
-        }
-        return Map.of("networkPolicies", networkPolicies, "ciliumPolicies", ciliumPolicies);
+        PolicyDocuments policies = NetworkPolicyEmitter.documents(firewall);
+        return Map.of("networkPolicies", policies.networkPolicies().size(), "ciliumPolicies", policies.ciliumPolicies().size());
     }
 
     /** What a service's pods must carry and listen on for the policies to select them. */

@@ -32,6 +32,13 @@ class ReportEmitterTest {
         return ReportEmitter.emit(inputs).stream().collect(Collectors.toMap(OutputFile::path, Function.identity()));
     }
 
+    @Test
+    void tidyMarkdownHasNoBlanksAtLineEndsAndAtMostOneBlankLineInARow() {
+        assertThat(ReportEmitter.tidy("\n\n# Title \t\n\n\n\ntext  \n \t\n  \n| a | b |\t\n    indented\n\n\n  "))
+                .isEqualTo("# Title\n\ntext\n\n| a | b |\n    indented\n");
+        assertThat(ReportEmitter.tidy("one line")).isEqualTo("one line\n");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"oci-free-tier", "minimal", "oci-direct"})
     void markdownMatchesItsGoldenFile(String example) {
