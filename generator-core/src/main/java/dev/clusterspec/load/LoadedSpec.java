@@ -11,8 +11,9 @@ public final class LoadedSpec {
     private final Path file;
     private final byte[] bytes;
     private final SourceMap sourceMap;
-    // hashed when first asked: validating alone never needs it, and the first digest in a new JVM costs ~15 ms
-    private String sha256;
+    // hashed when first asked: validating alone never needs it, and the first digest in a new JVM costs ~15 ms;
+    // a generate asks from two threads (fingerprint, input record), and at worst both hash the same bytes
+    private volatile String sha256;
 
     LoadedSpec(ClusterSpec spec, Path file, byte[] bytes, SourceMap sourceMap) {
         this.spec = spec;
