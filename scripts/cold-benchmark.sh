@@ -2,8 +2,9 @@
 # Whole-process timings on the bundled example, a new JVM each time: N rounds of Maven alone
 # (mvn -o -q validate) and of the plugin's goals, one after the other in each round so that a
 # machine getting slower or faster weighs on all alike; their medians, and what the plugin adds
-# to Maven. Twice: with the example's .mvn/jvm.config (the quick JIT compiler only), and with the
-# JVM's default JIT (MAVEN_OPTS comes after jvm.config on Maven's command line, so it overrides it).
+# to Maven. Twice: with the example's .mvn/jvm.config (the quick JIT compiler only, the heap on
+# transparent huge pages), and with the JVM's full JIT instead (MAVEN_OPTS comes after jvm.config on
+# Maven's command line, so it overrides its TieredStopAtLevel).
 # Needs the plugin installed (the README's first command does that). Usage: scripts/cold-benchmark.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/../examples/oci-free-tier"
@@ -49,6 +50,7 @@ table() {
 }
 
 printf 'median of %d runs in examples/oci-free-tier, %s, %d cores\n' "$runs" "$(java -version 2>&1 | head -1)" "$(nproc)"
-table "with .mvn/jvm.config ($(cat .mvn/jvm.config))"
+printf '.mvn/jvm.config: %s\n\n' "$(tr '\n' ' ' < .mvn/jvm.config)"
+table "with .mvn/jvm.config"
 echo
-MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=4" table "with the JVM's default JIT"
+MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=4" table "with it, but the JVM's full JIT"
