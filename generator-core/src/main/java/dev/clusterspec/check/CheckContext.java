@@ -2,7 +2,10 @@ package dev.clusterspec.check;
 
 import dev.clusterspec.load.Diagnostic.Severity;
 import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.load.Reading;
 import dev.clusterspec.load.SourceMap;
+import dev.clusterspec.load.manifests.UserManifests;
+import dev.clusterspec.load.patches.TalosPatches;
 import dev.clusterspec.spec.ClusterSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,8 @@ public final class CheckContext {
 
     private final LoadedSpec loaded;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private Reading<TalosPatches> talosPatches;
+    private Reading<UserManifests> userManifests;
 
     public CheckContext(LoadedSpec loaded) {
         this.loaded = loaded;
@@ -26,6 +31,22 @@ public final class CheckContext {
     /** The spec with its file and positions, for checks that read files beside it. */
     public LoadedSpec loaded() {
         return loaded;
+    }
+
+    /** The Talos patches as read from the spec and its files: read once, for the checks and then the plan. */
+    public Reading<TalosPatches> talosPatches() {
+        if (talosPatches == null) {
+            talosPatches = TalosPatches.read(loaded);
+        }
+        return talosPatches;
+    }
+
+    /** The user's manifests as read from their folder: read once, for the checks and then the plan. */
+    public Reading<UserManifests> userManifests() {
+        if (userManifests == null) {
+            userManifests = UserManifests.read(loaded);
+        }
+        return userManifests;
     }
 
     /** A finding located by the check itself (e.g. in a file the spec names). */

@@ -31,12 +31,12 @@ public final class SemanticChecks {
     private SemanticChecks() {}
 
     public static List<Diagnostic> run(LoadedSpec loaded) {
-        return run(loaded, List.of());
+        return run(new CheckContext(loaded), List.of());
     }
 
     /** The rules plus checks that need more than the spec (such as reading its secrets). */
-    static List<Diagnostic> run(LoadedSpec loaded, List<SpecCheck> more) {
-        CheckContext context = new CheckContext(loaded);
+    static List<Diagnostic> run(CheckContext context, List<SpecCheck> more) {
+        LoadedSpec loaded = context.loaded();
         for (SpecCheck check : CHECKS) {
             check.check(context);
         }

@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.function.Function;
 import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.SpecProblemsException;
+import dev.clusterspec.load.manifests.UserManifests;
+import dev.clusterspec.load.patches.TalosPatches;
 
 /** The front end: load, schema, semantic rules. Returns the spec with its warnings, or throws with every error. */
 public final class SpecValidator {
 
-    /** A spec that compiles, and what validation warns about. */
-    public record Validated(LoadedSpec loaded, List<Diagnostic> warnings) {}
+    /**
+     * A spec that compiles, what validation warns about, and the files it names as validation read
+     * them (Talos patches, the user's manifests), so that the plan need not read them again.
+     */
+    public record Validated(LoadedSpec loaded, List<Diagnostic> warnings, TalosPatches talosPatches, UserManifests userManifests) {}
 
     private final SpecLoader loader;
 
@@ -40,10 +45,11 @@ public final class SpecValidator {
 
     private Validated validate(Path specFile, Function<LoadedSpec, List<SpecCheck>> more) {
         LoadedSpec loaded = loader.load(specFile);
-        List<Diagnostic> findings = SemanticChecks.run(loaded, more.apply(loaded));
+        CheckContext context = new CheckContext(loaded);
+        List<Diagnostic> findings = SemanticChecks.run(context, more.apply(loaded));
         if (findings.stream().anyMatch(Diagnostic::isError)) {
             throw new SpecProblemsException(findings);
         }
-        return new Validated(loaded, findings);
+        return new Validated(loaded, findings, context.talosPatches().value(), context.userManifests().value());
     }
 }

@@ -1,7 +1,5 @@
 package dev.clusterspec.check;
 
-import dev.clusterspec.load.patches.TalosPatches;
-
 /**
  * Talos patches can be read: files exist inside the spec's folder, hold YAML, and are patches
  * Talos would accept. Whether a patch applies to a node's config is known only when the config is
@@ -11,6 +9,6 @@ final class TalosPatchCheck implements SpecCheck {
 
     @Override
     public void check(CheckContext context) {
-        TalosPatches.problems(context.loaded()).forEach(context::report);
+        context.talosPatches().problems().forEach(context::report);
     }
 }

@@ -1,7 +1,5 @@
 package dev.clusterspec.check;
 
-import dev.clusterspec.load.manifests.UserManifests;
-
 /**
  * The user's manifests folder can be used: it is inside the spec's folder, and its files hold
  * Kubernetes objects, each once, without secrets. Whether an object clashes with a generated one is
@@ -11,6 +9,6 @@ final class UserManifestCheck implements SpecCheck {
 
     @Override
     public void check(CheckContext context) {
-        UserManifests.problems(context.loaded()).forEach(context::report);
+        context.userManifests().problems().forEach(context::report);
     }
 }

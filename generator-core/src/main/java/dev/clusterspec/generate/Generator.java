@@ -70,7 +70,7 @@ public final class Generator {
         }
         EarlyWork<SecretsBundle> bundle = EarlyWork.start(bundleFile::bundle);
         return bundle.before(() -> {
-            ClusterPlan plan = ClusterPlan.of(loaded);
+            ClusterPlan plan = ClusterPlan.of(loaded, validated.talosPatches(), validated.userManifests());
             FirewallPlan firewall = FirewallPlan.of(plan);
             firewall.warnings().forEach(request.log()::warn);
             ManifestRepoBuild repo = ManifestRepoBuild.of(plan, firewall, request.catalogMirrorIfAny());

@@ -44,7 +44,7 @@ public final class ManifestRepoRelease {
     public Outcome run(Request request) throws PublishException {
         SpecValidator.Validated validated = new SpecValidator().validate(request.specFile());
         LoadedSpec loaded = validated.loaded();
-        ClusterPlan plan = ClusterPlan.of(loaded);
+        ClusterPlan plan = ClusterPlan.of(loaded, validated.talosPatches(), validated.userManifests());
         var repo = plan.manifestRepo().orElseThrow(() -> new GenerateException(
                 "the spec has no manifestRepo section: add manifestRepo {url, rawUrl} to publish"));
         ManifestRepoBuild build = ManifestRepoBuild.of(plan, FirewallPlan.of(plan), request.catalogMirror());

@@ -49,10 +49,12 @@ public final class ClusterPlan {
     private TalosPatches talosPatches;
     private UserManifests userManifests;
 
-    private ClusterPlan(ClusterSpec spec, String specSha256, LoadedSpec source) {
+    private ClusterPlan(ClusterSpec spec, String specSha256, LoadedSpec source, TalosPatches talosPatches, UserManifests userManifests) {
         this.spec = spec;
         this.specSha256 = specSha256;
         this.source = source;
+        this.talosPatches = talosPatches;
+        this.userManifests = userManifests;
         this.publicExposures = assignPublicExposures(spec);
         this.certSans = certSans(spec);
         this.meshGateway = spec.topology() == Topology.NESTED
@@ -65,12 +67,17 @@ public final class ClusterPlan {
     }
 
     public static ClusterPlan of(LoadedSpec loaded) {
-        return new ClusterPlan(loaded.spec(), loaded.sha256(), loaded);
+        return new ClusterPlan(loaded.spec(), loaded.sha256(), loaded, null, null);
+    }
+
+    /** The plan of a validated spec, with the patches and manifests that validation already read. */
+    public static ClusterPlan of(LoadedSpec loaded, TalosPatches talosPatches, UserManifests userManifests) {
+        return new ClusterPlan(loaded.spec(), loaded.sha256(), loaded, talosPatches, userManifests);
     }
 
     /** A plan of a spec built in code: it has no file, so it can name no file beside it. */
     public static ClusterPlan of(ClusterSpec spec, String specSha256) {
-        return new ClusterPlan(spec, specSha256, null);
+        return new ClusterPlan(spec, specSha256, null, null, null);
     }
 
     public ClusterSpec spec() {
@@ -78,8 +85,9 @@ public final class ClusterPlan {
     }
 
     /**
-     * The spec's Talos patches, read from the spec and the files it names when first asked for (a plan
-     * made in code from another spec's values need not carry that spec's folder until it is used).
+     * The spec's Talos patches: as validation read them, or read from the spec and the files it names
+     * when first asked for (a plan made in code from another spec's values need not carry that spec's
+     * folder until it is used).
      */
     public TalosPatches talosPatches() {
         if (talosPatches == null) {
@@ -88,7 +96,7 @@ public final class ClusterPlan {
         return talosPatches;
     }
 
-    /** The user's own manifests ({@code manifests.folder}), read when first asked for, like the patches. */
+    /** The user's own manifests ({@code manifests.folder}): as validation read them, or read when first asked for. */
     public UserManifests userManifests() {
         if (userManifests == null) {
             userManifests = UserManifests.of(spec, source());

@@ -1,9 +1,9 @@
 package dev.clusterspec.load.manifests;
 
-import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.connectivity.KubeObject;
 import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.load.Reading;
 import dev.clusterspec.spec.ClusterSpec;
 import dev.clusterspec.spec.SpecFolder;
 import java.io.IOException;
@@ -51,23 +51,22 @@ public final class UserManifests {
         if (source.isEmpty()) {
             throw new IllegalArgumentException("manifests.folder needs the spec's folder, and a spec built in code has none");
         }
-        UserManifestReader reader = new UserManifestReader(source.get());
-        List<UserManifestFile> files = reader.read(folder.get());
-        if (reader.problems().stream().anyMatch(Diagnostic::isError)) {
-            throw new SpecProblemsException(reader.problems());
+        Reading<UserManifests> reading = read(source.get());
+        if (reading.hasErrors()) {
+            throw new SpecProblemsException(reading.problems());
         }
-        return new UserManifests(files);
+        return reading.value();
     }
 
-    /** What is wrong with the folder and its files (errors and warnings), for validation. */
-    public static List<Diagnostic> problems(LoadedSpec loaded) {
+    /** The manifests as read, and what is wrong with the folder and its files (errors and warnings). */
+    public static Reading<UserManifests> read(LoadedSpec loaded) {
         Optional<String> folder = loaded.spec().manifests().folderIfAny();
         if (folder.isEmpty()) {
-            return List.of();
+            return new Reading<>(NONE, List.of());
         }
         UserManifestReader reader = new UserManifestReader(loaded);
-        reader.read(folder.get());
-        return List.copyOf(reader.problems());
+        List<UserManifestFile> files = reader.read(folder.get());
+        return new Reading<>(new UserManifests(files), reader.problems());
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.clusterspec.load.patches;
 
-import dev.clusterspec.load.Diagnostic;
 import dev.clusterspec.load.SpecProblemsException;
 import dev.clusterspec.load.LoadedSpec;
+import dev.clusterspec.load.Reading;
 import dev.clusterspec.load.SourceMap;
 import dev.clusterspec.spec.SpecFolder;
 import dev.clusterspec.spec.ClusterSpec;
@@ -40,19 +40,22 @@ public final class TalosPatches {
      * cannot be read stops with every such problem.
      */
     public static TalosPatches of(ClusterSpec spec, Optional<LoadedSpec> source) {
-        PatchLoader loader = loader(source);
-        TalosPatches patches = load(spec, loader, specName(source));
-        if (!loader.problems().isEmpty()) {
-            throw new SpecProblemsException(loader.problems());
+        Reading<TalosPatches> reading = read(spec, source);
+        if (!reading.problems().isEmpty()) {
+            throw new SpecProblemsException(reading.problems());
         }
-        return patches;
+        return reading.value();
     }
 
-    /** What is wrong with the spec's patches (files, YAML, patch shape), for validation. */
-    public static List<Diagnostic> problems(LoadedSpec loaded) {
-        PatchLoader loader = loader(Optional.of(loaded));
-        load(loaded.spec(), loader, specName(Optional.of(loaded)));
-        return List.copyOf(loader.problems());
+    /** The patches of a spec as read, and what is wrong with them (files, YAML, patch shape). */
+    public static Reading<TalosPatches> read(LoadedSpec loaded) {
+        return read(loaded.spec(), Optional.of(loaded));
+    }
+
+    private static Reading<TalosPatches> read(ClusterSpec spec, Optional<LoadedSpec> source) {
+        PatchLoader loader = loader(source);
+        TalosPatches patches = load(spec, loader, specName(source));
+        return new Reading<>(patches, loader.problems());
     }
 
     /**
