@@ -30,10 +30,6 @@ public final class SemanticChecks {
 
     private SemanticChecks() {}
 
-    public static List<Diagnostic> run(LoadedSpec loaded) {
-        return run(new CheckContext(loaded), List.of());
-    }
-
     /** The rules plus checks that need more than the spec (such as reading its secrets). */
     static List<Diagnostic> run(CheckContext context, List<SpecCheck> more) {
         LoadedSpec loaded = context.loaded();
